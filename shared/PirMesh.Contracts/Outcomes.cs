@@ -10,8 +10,12 @@ public sealed record TestResult(
     double PValue, bool Significant);
 
 /// <summary>One before-after comparison: on the noisy observed PIRs and, where known, the true PIRs.</summary>
+/// <param name="Before">Interactions of the earlier batch.</param>
+/// <param name="After">Interactions of the batch after tuning.</param>
+/// <param name="EstimatedBefore">The estimator's mean PIR before tuning, where this comparison has one.</param>
+/// <param name="EstimatedAfter">The estimator's mean PIR after tuning, where this comparison has one.</param>
 public sealed record Comparison(BlobRef Before, BlobRef After, TestResult Observed, TestResult? True,
-    double EstimatedBefore, double EstimatedAfter);
+    double? EstimatedBefore, double? EstimatedAfter);
 
 /// <summary>How pretraining went.</summary>
 public sealed record PretrainOutcome(BlobRef Generator, bool FromCache, BlobRef? LossHistory, double DurationSeconds);
