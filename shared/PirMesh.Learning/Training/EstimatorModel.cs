@@ -28,6 +28,8 @@ public static class EstimatorModel
         var estimator = EstimatorFactory.Create(header.Backbone, Preset.Named(header.Preset), header.ClassCount, null);
         GanModel.Load(estimator, sections[1], "estimator");
         estimator.to(device);
+        // A restored estimator is used frozen: batch normalisation must use its running statistics.
+        estimator.eval();
         return estimator;
     }
 
