@@ -106,16 +106,17 @@ public sealed class LoopStateMachine : MassTransitStateMachine<LoopState>
                 c.Message.Interactions, c.Saga.Tuning!.EstimatedBefore, c.Saga.Tuning.EstimatedAfter))
             .TransitionTo(Evaluating));
 
-        During(Evaluating,
-            When(Evaluated, c => c.Saga.Round < c.Saga.Settings.Rounds)
-                .Then(c => CloseRound(c.Saga, c.Message))
-                .Publish(c => Sample(c.Saga, SamplePurpose.Training, c.Saga.Settings.ImagesPerRound))
-                .TransitionTo(SamplingTraining),
-            When(Evaluated, c => c.Saga.Round >= c.Saga.Settings.Rounds)
-                .Then(c => CloseRound(c.Saga, c.Message))
-                .Publish(c => new LoopCompleted(c.Saga.CorrelationId, c.Saga.Settings, c.Saga.Completed.ToList(),
-                    c.Saga.Pretraining!))
-                .TransitionTo(Completed));
+        // One handler with a branch: CloseRound advances the round, so two filtered handlers would both match.
+        During(Evaluating, When(Evaluated)
+            .Then(c => CloseRound(c.Saga, c.Message))
+            .IfElse(c => c.Saga.Round <= c.Saga.Settings.Rounds,
+                next => next
+                    .Publish(c => Sample(c.Saga, SamplePurpose.Training, c.Saga.Settings.ImagesPerRound))
+                    .TransitionTo(SamplingTraining),
+                done => done
+                    .Publish(c => new LoopCompleted(c.Saga.CorrelationId, c.Saga.Settings, c.Saga.Completed.ToList(),
+                        c.Saga.Pretraining!))
+                    .TransitionTo(Completed)));
 
         DuringAny(
             When(PrepareFailed).Publish(c => Faulted(c.Saga, nameof(PrepareGenerator), c.Message.Exceptions))

@@ -1,0 +1,90 @@
+using PirMesh.Learning;
+using PirMesh.Learning.Objectives;
+using PirMesh.Learning.Training;
+using PirMesh.Tuning;
+
+namespace PirMesh.Host.Cli;
+
+/// <summary>
+/// Checks a run before anything starts, so a bad flag or a broken photo costs seconds, not a pretraining.
+/// Every message names the flag or file at fault.
+/// </summary>
+public static class RunValidator
+{
+    /// <returns>Problems found; empty when the run can start.</returns>
+    public static IReadOnlyList<string> Validate(RunSettings run)
+    {
+        var problems = new List<string>();
+        var loop = run.Loop;
+        try
+        {
+            Preset.Named(loop.Preset);
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add($"--preset: {ex.Message}");
+        }
+        try
+        {
+            ObjectiveCatalog.Parse(loop.Objective);
+        }
+        catch (FormatException ex)
+        {
+            problems.Add($"--objective: {ex.Message}");
+        }
+        if (!EstimatorFactory.Backbones.Contains(loop.Estimator))
+        {
+            problems.Add($"--estimator: unknown backbone '{loop.Estimator}'; expected one of: "
+                + string.Join(", ", EstimatorFactory.Backbones));
+        }
+        if (loop.Rounds < 1)
+        {
+            problems.Add($"--rounds must be at least 1, got {loop.Rounds}");
+        }
+        if (loop.ImagesPerRound < 10)
+        {
+            problems.Add($"--images must be at least 10 (some are held out for validation), got {loop.ImagesPerRound}");
+        }
+        if (loop.EvaluationImages < 2)
+        {
+            problems.Add($"--eval-images must be at least 2, got {loop.EvaluationImages}");
+        }
+        if (loop.ImpressionsPerImage <= 0)
+        {
+            problems.Add($"--impressions must be greater than zero, got {loop.ImpressionsPerImage}");
+        }
+        if (run.Threads < 0)
+        {
+            problems.Add($"--threads must be 0 (one per core) or more, got {run.Threads}");
+        }
+        if (Directory.Exists(run.OutputDirectory) && Directory.EnumerateFileSystemEntries(run.OutputDirectory).Any())
+        {
+            problems.Add($"--out: {run.OutputDirectory} already exists and is not empty; choose another folder");
+        }
+        problems.AddRange(CheckPhotos(loop));
+        return problems;
+    }
+
+    private static IEnumerable<string> CheckPhotos(Contracts.LoopSettings loop)
+    {
+        if (!Directory.Exists(loop.DataDirectory))
+        {
+            var hint = Path.GetFullPath(loop.DataDirectory).TrimEnd('/') == PhotoDataSets.EndlessSkyFolder
+                ? " (install the Debian package endless-sky-data, which ./pirmesh does when it can, or pass --data DIR)"
+                : "";
+            return [$"--data: photo folder {loop.DataDirectory} does not exist{hint}"];
+        }
+        try
+        {
+            var photos = PhotoDataSets.LoadPhotos(loop, out var map);
+            var missing = map.ClassNames.Where((_, i) => photos.All(p => p.ClassIndex != i)).ToArray();
+            return missing.Length == 0 ? []
+                : [$"--data: no photo in {loop.DataDirectory} belongs to class {string.Join(", ", missing)}"];
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException
+            or UnauthorizedAccessException)
+        {
+            return [$"--data: {ex.Message}"];
+        }
+    }
+}

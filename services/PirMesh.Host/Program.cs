@@ -1,0 +1,3 @@
+using PirMesh.Host.Cli;
+
+return await PirMeshCommandLine.Create().Parse(args).InvokeAsync();

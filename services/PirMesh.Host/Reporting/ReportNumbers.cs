@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace PirMesh.Host.Reporting;
+
+/// <summary>How the report writes numbers: invariant culture, "n/a" for anything not finite.</summary>
+internal static class ReportNumbers
+{
+    private const string NotAvailable = "n/a";
+
+    // The smallest normal double is about 2.2e-308, so a p-value that came out as exactly 0 underflowed and
+    // is certainly below this bound; printing "0" would claim a certainty no test has.
+    private const string UnderflowBound = "1e-300";
+
+    // Below this, fixed notation needs too many zeros to read.
+    private const double ScientificBelow = 1e-4;
+
+    public static string Fixed(double value, int decimals) =>
+        double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : NotAvailable;
+
+    /// <summary>With an explicit sign; a change too small for the decimals is shown in scientific notation.</summary>
+    public static string Signed(double value, int decimals)
+    {
+        if (!double.IsFinite(value))
+        {
+            return NotAvailable;
+        }
+
+        if (value != 0 && Math.Abs(value) < 0.5 * Math.Pow(10, -decimals))
+        {
+            return value.ToString("+0.0e0;-0.0e0", CultureInfo.InvariantCulture);
+        }
+
+        var digits = new string('0', decimals);
+        var format = decimals == 0 ? "+0;-0;0" : $"+0.{digits};-0.{digits};0.{digits}";
+        return value.ToString(format, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A p-value for a table cell: <c>0.0123</c>, <c>3.2e-45</c> or <c>&lt; 1e-300</c>.</summary>
+    public static string P(double p) => p switch
+    {
+        _ when !double.IsFinite(p) => NotAvailable,
+        <= 0 => "< " + UnderflowBound,
+        < ScientificBelow => p.ToString("0.0e0", CultureInfo.InvariantCulture),
+        _ => p.ToString("G3", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A p-value inside a sentence: <c>p = 0.0123</c> or <c>p &lt; 1e-300</c>.</summary>
+    public static string PClause(double p) => double.IsFinite(p) && p <= 0 ? "p " + P(p) : "p = " + P(p);
+
+    public static string Seconds(double seconds) => Fixed(seconds, 1) + " s";
+
+    public static string Count(int n, string singular, string plural) =>
+        string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural)}");
+
+    public static string Alpha(double alpha) => alpha.ToString("G", CultureInfo.InvariantCulture);
+}

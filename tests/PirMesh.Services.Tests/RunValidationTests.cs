@@ -1,0 +1,116 @@
+using PirMesh.Contracts;
+using PirMesh.Host.Cli;
+
+namespace PirMesh.Services.Tests;
+
+public sealed class RunValidationTests : IDisposable
+{
+    private readonly TestPhotos photos = new(perClass: 2);
+    private readonly string scratch = Path.Combine(Path.GetTempPath(), "pirmesh-cli-" + Guid.NewGuid().ToString("N"));
+
+    public RunValidationTests() => Directory.CreateDirectory(scratch);
+
+    public void Dispose()
+    {
+        photos.Dispose();
+        Directory.Delete(scratch, recursive: true);
+    }
+
+    private RunSettings Run(Func<LoopSettings, LoopSettings>? change = null, string? output = null)
+    {
+        var loop = new LoopSettings
+        {
+            Preset = "smoke", Objective = "blue", DataDirectory = photos.Directory, ClassMapFile = photos.ClassMapFile,
+        };
+        return new RunSettings(change?.Invoke(loop) ?? loop, output ?? Path.Combine(scratch, "out"),
+            Path.Combine(scratch, "store"), 1);
+    }
+
+    private static async Task<(int Code, string Errors)> Execute(RunSettings run)
+    {
+        var errors = new StringWriter();
+        var code = await RunLoop.ExecuteAsync(run, TextWriter.Null, errors, TestContext.Current.CancellationToken);
+        return (code, errors.ToString());
+    }
+
+    [Fact]
+    public void Validate_GoodSettings_FindsNoProblem()
+    {
+        Assert.Empty(RunValidator.Validate(Run()));
+    }
+
+    [Fact]
+    public async Task Execute_UnreadableImageInData_FailsNamingTheFile()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(photos.Directory, "mountain9.jpg"), [1, 2, 3, 4, 5, 6, 7, 8],
+            TestContext.Current.CancellationToken);
+        var (code, errors) = await Execute(Run());
+        Assert.Equal(2, code);
+        Assert.Contains("mountain9.jpg", errors);
+        Assert.Contains("--data", errors);
+    }
+
+    [Fact]
+    public async Task Execute_EmptyFolder_FailsSayingThereAreNoPhotos()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(scratch, "empty")).FullName;
+        var (code, errors) = await Execute(Run(l => l with { DataDirectory = empty, ClassMapFile = null }));
+        Assert.Equal(2, code);
+        Assert.Contains("no JPEG or PNG photos", errors);
+    }
+
+    [Fact]
+    public async Task Execute_MissingFolder_FailsNamingIt()
+    {
+        var missing = Path.Combine(scratch, "nowhere");
+        var (code, errors) = await Execute(Run(l => l with { DataDirectory = missing, ClassMapFile = null }));
+        Assert.Equal(2, code);
+        Assert.Contains(missing, errors);
+    }
+
+    [Theory]
+    [InlineData("purple")]
+    [InlineData("red|")]
+    [InlineData("red|green|blue|red")]
+    public async Task Execute_ObjectiveThatDoesNotParse_FailsNamingTheFlag(string objective)
+    {
+        var (code, errors) = await Execute(Run(l => l with { Objective = objective }));
+        Assert.Equal(2, code);
+        Assert.Contains("--objective", errors);
+        Assert.Contains(objective, errors);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task Execute_ImpressionsNotPositive_FailsNamingTheFlag(int impressions)
+    {
+        var (code, errors) = await Execute(Run(l => l with { ImpressionsPerImage = impressions }));
+        Assert.Equal(2, code);
+        Assert.Contains("--impressions must be greater than zero", errors);
+    }
+
+    [Fact]
+    public async Task Execute_OutputFolderWithEarlierResults_FailsAndLeavesThemIntact()
+    {
+        var output = Directory.CreateDirectory(Path.Combine(scratch, "earlier")).FullName;
+        var summary = Path.Combine(output, "summary.json");
+        await File.WriteAllTextAsync(summary, "{\"earlier\": true}", TestContext.Current.CancellationToken);
+
+        var (code, errors) = await Execute(Run(output: output));
+
+        Assert.Equal(2, code);
+        Assert.Contains("already exists", errors);
+        Assert.Equal("{\"earlier\": true}",
+            await File.ReadAllTextAsync(summary, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Execute_UnknownPresetAndEstimator_ReportsBoth()
+    {
+        var (code, errors) = await Execute(Run(l => l with { Preset = "huge", Estimator = "vgg" }));
+        Assert.Equal(2, code);
+        Assert.Contains("unknown preset 'huge'", errors);
+        Assert.Contains("unknown backbone 'vgg'", errors);
+    }
+}
