@@ -48,12 +48,24 @@ internal static class ReportFolder
         }
         catch
         {
+            DeleteQuietly(staging);
+            throw;
+        }
+    }
+
+    // Best effort: an error while cleaning up must not hide the error that made the report fail.
+    private static void DeleteQuietly(string staging)
+    {
+        try
+        {
             if (Directory.Exists(staging))
             {
                 Directory.Delete(staging, recursive: true);
             }
-
-            throw;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The .partial- suffix marks the leftover as safe to delete by hand.
         }
     }
 

@@ -54,28 +54,38 @@ public record ComparisonSummary
 /// </summary>
 public sealed record RoundSummary : ComparisonSummary
 {
-    // Ordered first so that a reader of summary.json sees which round a block is before its numbers.
+    // The round number comes first and the round's own facts after the inherited comparison (System.Text.Json
+    // would otherwise write a derived type's properties before its base's), so a block reads top-down.
     [JsonPropertyOrder(-1)]
     public required int Round { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required ComparisonSummary VersusOriginal { get; init; }
 
     /// <summary>The estimator's mean PIR of the starting generator, on fresh latents.</summary>
+    [JsonPropertyOrder(1)]
     public required double EstimatedBefore { get; init; }
 
     /// <summary>The estimator's mean PIR of the tuned generator, on the same latents.</summary>
+    [JsonPropertyOrder(1)]
     public required double EstimatedAfter { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required double EstimatedChange { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required EstimatorSummary Estimator { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required TrainingBatchSummary Training { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required RoundDurations DurationsSeconds { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required double SecondsPerTuningStep { get; init; }
 
+    [JsonPropertyOrder(1)]
     public required RoundArtifacts Artifacts { get; init; }
 }
 
