@@ -67,7 +67,7 @@ public sealed class LoopHarnessTests : IDisposable
         var loopId = NewId.NextGuid();
         var outcome = provider.GetRequiredService<LoopOutcomes>().WaitAsync(loopId);
 
-        await harness.Bus.Publish(new StartLoop(loopId, Settings()));
+        await harness.Bus.Publish(new StartLoop(loopId, Settings()), TestContext.Current.CancellationToken);
         var result = await outcome.WaitAsync(TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken);
 
         var completed = Assert.IsType<LoopCompleted>(result);
@@ -111,7 +111,7 @@ public sealed class LoopHarnessTests : IDisposable
         var outcomes = provider.GetRequiredService<LoopOutcomes>();
         var first = NewId.NextGuid();
         var firstOutcome = outcomes.WaitAsync(first);
-        await harness.Bus.Publish(new StartLoop(first, Settings()));
+        await harness.Bus.Publish(new StartLoop(first, Settings()), TestContext.Current.CancellationToken);
         var completed = Assert.IsType<LoopCompleted>(
             await firstOutcome.WaitAsync(TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken));
         var checkpoint = completed.Pretraining.Generator;
@@ -121,7 +121,7 @@ public sealed class LoopHarnessTests : IDisposable
 
         var second = NewId.NextGuid();
         var secondOutcome = outcomes.WaitAsync(second);
-        await harness.Bus.Publish(new StartLoop(second, Settings()));
+        await harness.Bus.Publish(new StartLoop(second, Settings()), TestContext.Current.CancellationToken);
 
         var fault = Assert.IsType<LoopFaulted>(
             await secondOutcome.WaitAsync(TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken));
