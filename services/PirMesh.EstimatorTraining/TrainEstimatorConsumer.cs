@@ -45,7 +45,7 @@ public sealed class TrainEstimatorConsumer(IBlobStore store, TorchCompute comput
             : await store.GetAsync(command.Discriminator, context.CancellationToken);
 
         var started = DateTime.UtcNow;
-        var (fitBytes, fit) = await compute.RunAsync<(byte[], EstimatorFit)>(() =>
+        var (fitBytes, fit) = await compute.RunSeededAsync<(byte[], EstimatorFit)>(command.Seed, () =>
         {
             using var gan = discriminatorCheckpoint is null ? null
                 : GanModel.FromBytes(discriminatorCheckpoint, compute.Device);

@@ -39,7 +39,7 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
         }
 
         var started = DateTime.UtcNow;
-        var (checkpoint, history) = await compute.RunAsync(() =>
+        var (checkpoint, history) = await compute.RunSeededAsync(settings.Seed, () =>
         {
             using var real = new RealImages(data.Crops.Pixels, data.Crops.Classes,
                 preset.Resolution);

@@ -26,7 +26,7 @@ public sealed class TuneGeneratorConsumer(IBlobStore store, TorchCompute compute
         var estimatorBytes = await store.GetAsync(command.Estimator, context.CancellationToken);
 
         var started = DateTime.UtcNow;
-        var result = await compute.RunAsync(() =>
+        var result = await compute.RunSeededAsync(command.Seed, () =>
         {
             using var gan = GanModel.FromBytes(generatorBytes, compute.Device);
             using var estimator = EstimatorModel.FromBytes(estimatorBytes, compute.Device);

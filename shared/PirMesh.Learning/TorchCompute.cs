@@ -59,6 +59,17 @@ public sealed class TorchCompute : IDisposable
         return result.Task;
     }
 
+    /// <summary>
+    /// Queues <paramref name="job"/> after seeding libtorch's global generator, so weight initialisation, dropout
+    /// and batch sampling inside the job depend only on <paramref name="seed"/>.
+    /// </summary>
+    public Task<T> RunSeededAsync<T>(long seed, Func<T> job, CancellationToken cancellationToken = default) =>
+        RunAsync(() =>
+        {
+            torch.manual_seed(seed);
+            return job();
+        }, cancellationToken);
+
     public void Dispose()
     {
         work.CompleteAdding();

@@ -55,11 +55,15 @@ public static class InProcessMesh
     }
 
     /// <summary>Registers the six services' consumers and the coordinator.</summary>
-    public static IBusRegistrationConfigurator AddAllPirMeshServices(this IBusRegistrationConfigurator bus) =>
-        bus.AddCoordinatorService()
+    public static IBusRegistrationConfigurator AddAllPirMeshServices(this IBusRegistrationConfigurator bus)
+    {
+        // MassTransit 8.4+ reports usage to its vendor by default; PirMesh talks to no host it was not given.
+        bus.DisableUsageTelemetry();
+        return bus.AddCoordinatorService()
             .AddSamplingService()
             .AddInteractionsService()
             .AddEstimatorTrainingService()
             .AddTuningService()
             .AddStatisticsService();
+    }
 }
