@@ -8,7 +8,9 @@ using PirMesh.Storage;
 
 namespace PirMesh.Interactions;
 
-/// <summary>Shows a stored batch to the interaction source that serves the objective and stores what happened.</summary>
+/// <summary>
+/// Shows a stored batch to the interaction source that serves the objective and stores what happened.
+/// </summary>
 public sealed class CollectInteractionsConsumer(IBlobStore store, IEnumerable<IInteractionSource> sources,
     ILogger<CollectInteractionsConsumer> logger) : IConsumer<CollectInteractions>
 {

@@ -7,7 +7,9 @@ using PirMesh.Storage;
 
 namespace PirMesh.Statistics;
 
-/// <summary>Compares a round's after-tuning interactions with the round's start and with the original generator.</summary>
+/// <summary>
+/// Compares a round's after-tuning interactions with the round's start and with the original generator.
+/// </summary>
 public sealed class EvaluateRoundConsumer(IBlobStore store, ILogger<EvaluateRoundConsumer> logger)
     : IConsumer<EvaluateRound>
 {

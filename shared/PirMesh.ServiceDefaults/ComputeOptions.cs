@@ -7,7 +7,9 @@ public sealed class ComputeOptions
 {
     public const string SectionName = "Compute";
 
-    /// <summary>libtorch intra-op threads; 0 (default) means one per core. Same seed and same count, same results.</summary>
+    /// <summary>
+    /// libtorch intra-op threads; 0 (default) means one per core. Same seed and same count, same results.
+    /// </summary>
     [Range(0, 1024)]
     public int Threads { get; set; }
 }

@@ -14,7 +14,8 @@ public static class PresetsCommand
             foreach (var p in Preset.All)
             {
                 Console.WriteLine($"{p.Name}: {p.Resolution}x{p.Resolution} px, generator "
-                    + $"{string.Join('-', p.GeneratorWidths)}, discriminator {string.Join('-', p.DiscriminatorWidths)}, "
+                    + $"{string.Join('-', p.GeneratorWidths)}, "
+                    + $"discriminator {string.Join('-', p.DiscriminatorWidths)}, "
                     + $"batch {p.BatchSize}, pretraining {p.PretrainSteps} steps (lr G {p.PretrainGeneratorLr}, "
                     + $"D {p.PretrainDiscriminatorLr}), tuning {p.TuneSteps} steps (lr G {p.TuneGeneratorLr}, "
                     + $"D {p.TuneDiscriminatorLr}, w_PIR {p.PirWeight}), estimator {p.EstimatorEpochs} epochs");

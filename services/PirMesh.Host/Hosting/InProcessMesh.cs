@@ -14,7 +14,9 @@ using PirMesh.Tuning;
 
 namespace PirMesh.Host.Hosting;
 
-/// <summary>Every PirMesh service in one process, on MassTransit's in-memory transport and a local-folder store.</summary>
+/// <summary>
+/// Every PirMesh service in one process, on MassTransit's in-memory transport and a local-folder store.
+/// </summary>
 public static class InProcessMesh
 {
     public static IHost Build(string storeRoot, int threads, LogLevel logLevel = LogLevel.Information)

@@ -14,7 +14,8 @@ public sealed class LoopOutcomes
     internal void Complete(Guid loopId, object outcome) => Pending(loopId).TrySetResult(outcome);
 
     private TaskCompletionSource<object> Pending(Guid loopId) =>
-        pending.GetOrAdd(loopId, _ => new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously));
+        pending.GetOrAdd(loopId,
+            _ => new TaskCompletionSource<object>(TaskCreationOptions.RunContinuationsAsynchronously));
 }
 
 /// <summary>Hands the loop's last event to whoever waits for it.</summary>

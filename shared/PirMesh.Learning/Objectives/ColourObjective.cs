@@ -25,7 +25,7 @@ public sealed class ColourObjective : ISimulatedObjective
     /// <summary>The colours, left to right.</summary>
     public IReadOnlyList<string> Colours => channels.Select(c => ChannelNames[c]).ToArray();
 
-    /// <summary>Parses <c>blue</c>, <c>red|green</c>, <c>green|blue|red</c> and the like (one to three colours).</summary>
+    /// <summary>Parses <c>blue</c>, <c>red|green</c>, <c>green|blue|red</c> and the like (1 to 3 colours).</summary>
     public static bool TryParse(string text, out ColourObjective? objective, out string? error)
     {
         objective = null;

@@ -20,7 +20,7 @@ public static class EstimatorTrainer
 {
     /// <param name="images">uint8 pixels [N,3,H,W] on the CPU.</param>
     /// <param name="observedPir">Observed PIR of each image.</param>
-    /// <param name="groupSizes">Sizes of the consecutive batches the images came from; each is split on its own.</param>
+    /// <param name="groupSizes">Sizes of the consecutive batches the images came from; each is split alone.</param>
     public static EstimatorFit Train(PirEstimator estimator, Preset preset, Tensor images, double[] observedPir,
         IReadOnlyList<int> groupSizes, long seed, IProgress<TrainingProgress>? progress,
         CancellationToken cancellationToken)

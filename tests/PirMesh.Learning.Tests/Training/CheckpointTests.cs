@@ -24,7 +24,8 @@ public sealed class CheckpointTests
     {
         using var gan = new GanModel(Preset.Smoke, ["a"]);
         var bytes = gan.ToBytes();
-        var error = Assert.Throws<InvalidDataException>(() => GanModel.FromBytes(bytes.AsSpan(0, bytes.Length / 2), CPU));
+        var error = Assert.Throws<InvalidDataException>(
+            () => GanModel.FromBytes(bytes.AsSpan(0, bytes.Length / 2), CPU));
         Assert.Contains("truncated", error.Message);
     }
 

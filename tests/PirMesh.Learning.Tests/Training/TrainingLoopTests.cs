@@ -43,7 +43,8 @@ public sealed class TrainingLoopTests
         using var scope = NewDisposeScope();
         var fake = gan.Generator.forward(randn(4, 64), tensor(new long[] { 0, 1, 0, 1 }));
         estimator.Estimate((fake + 1) / 2).mean().backward();
-        Assert.All(gan.Generator.parameters(), p => Assert.True(p.grad is not null && p.grad.abs().sum().item<float>() > 0));
+        Assert.All(gan.Generator.parameters(),
+            p => Assert.True(p.grad is not null && p.grad.abs().sum().item<float>() > 0));
         Assert.All(estimator.parameters(), p => Assert.Null(p.grad));
     }
 
