@@ -69,7 +69,7 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
             data.Fingerprint, preset.Resolution, preset.GeneratorWidths, preset.DiscriminatorWidths,
             preset.LatentSize, preset.BatchSize, preset.PretrainSteps, preset.PretrainGeneratorLr,
             preset.PretrainDiscriminatorLr, preset.FakeClassWeight, preset.RealClassWeight, preset.CropPoolSize,
-            seed, Format = 1,
+            seed, Format = 2,
         });
         return "pretrained/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings)));
     }
