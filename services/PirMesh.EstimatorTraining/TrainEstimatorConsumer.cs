@@ -45,7 +45,7 @@ public sealed class TrainEstimatorConsumer(IBlobStore store, TorchCompute comput
             : await store.GetAsync(command.Discriminator, context.CancellationToken);
 
         var started = DateTime.UtcNow;
-        var (fitBytes, fit) = await compute.RunSeededAsync<(byte[], EstimatorFit)>(command.Seed, () =>
+        var (fitBytes, fit) = await compute.RunSeededAsync<(byte[], EstimatorFit)>(command.Seed, token =>
         {
             using var gan = discriminatorCheckpoint is null ? null
                 : GanModel.FromBytes(discriminatorCheckpoint, compute.Device);
@@ -54,7 +54,7 @@ public sealed class TrainEstimatorConsumer(IBlobStore store, TorchCompute comput
             estimator.to(compute.Device);
             using var images = Concatenate(batches);
             var result = EstimatorTrainer.Train(estimator, preset, images, observed.ToArray(),
-                batches.Select(b => b.Count).ToArray(), command.Seed, progress, context.CancellationToken);
+                batches.Select(b => b.Count).ToArray(), command.Seed, progress, token);
             var bytes = EstimatorModel.ToBytes(estimator, preset, classCount);
             estimator.Dispose();
             return (bytes, result);

@@ -31,7 +31,7 @@ public sealed class SimulatedUsers(TorchCompute compute) : IInteractionSource
         CancellationToken cancellationToken)
     {
         var objective = ObjectiveCatalog.Parse(command.Objective);
-        var truePir = await compute.RunAsync(() => Score(objective, batch), cancellationToken);
+        var truePir = await compute.RunAsync(_ => Score(objective, batch), cancellationToken);
         var sampler = new BinomialSampler(unchecked((ulong)command.Seed));
         var rows = truePir
             .Select(p => new Interaction(command.Impressions, sampler.Sample(command.Impressions, p), p))

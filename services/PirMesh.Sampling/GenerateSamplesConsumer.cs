@@ -24,7 +24,7 @@ public sealed class GenerateSamplesConsumer(IBlobStore store, TorchCompute compu
         var checkpoint = await store.GetAsync(command.Generator, context.CancellationToken);
 
         var watch = Stopwatch.StartNew();
-        var (batch, classNames) = await compute.RunAsync(() =>
+        var (batch, classNames) = await compute.RunAsync(_ =>
         {
             using var gan = GanModel.FromBytes(checkpoint, compute.Device);
             var (pixels, classes) = Sampler.Sample(gan.Generator, command.Count, command.Seed);

@@ -29,7 +29,7 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
         {
             // Reading checks the SHA-256, so a truncated or altered checkpoint fails here with its key.
             var bytes = await store.GetAsync(cached, context.CancellationToken);
-            await compute.RunAsync(() => { GanModel.FromBytes(bytes, compute.Device).Dispose(); return 0; },
+            await compute.RunAsync(_ => { GanModel.FromBytes(bytes, compute.Device).Dispose(); return 0; },
                 context.CancellationToken);
             logger.LogInformation("Using the cached pretrained GAN {Key} for loop {LoopId}", cached.Key,
                 context.Message.LoopId);
@@ -39,13 +39,13 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
         }
 
         var started = DateTime.UtcNow;
-        var (checkpoint, history) = await compute.RunSeededAsync(settings.Seed, () =>
+        var (checkpoint, history) = await compute.RunSeededAsync(settings.Seed, token =>
         {
             using var real = new RealImages(data.Crops.Pixels, data.Crops.Classes,
                 preset.Resolution);
             using var gan = new GanModel(preset, data.ClassNames).To(compute.Device);
             var losses = GanTrainer.Train(gan, real, GanSchedule.Pretraining(preset), null, settings.Seed,
-                "pretrain", progress, context.CancellationToken);
+                "pretrain", progress, token);
             return (gan.ToBytes(), losses);
         }, context.CancellationToken);
         var seconds = (DateTime.UtcNow - started).TotalSeconds;

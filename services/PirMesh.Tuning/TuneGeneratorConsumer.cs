@@ -26,7 +26,7 @@ public sealed class TuneGeneratorConsumer(IBlobStore store, TorchCompute compute
         var estimatorBytes = await store.GetAsync(command.Estimator, context.CancellationToken);
 
         var started = DateTime.UtcNow;
-        var result = await compute.RunSeededAsync(command.Seed, () =>
+        var result = await compute.RunSeededAsync(command.Seed, token =>
         {
             using var gan = GanModel.FromBytes(generatorBytes, compute.Device);
             using var estimator = EstimatorModel.FromBytes(estimatorBytes, compute.Device);
@@ -36,7 +36,7 @@ public sealed class TuneGeneratorConsumer(IBlobStore store, TorchCompute compute
             var before = Sampler.MeanEstimate(gan.Generator, estimator, command.Settings.EvaluationImages, probeSeed);
             var watch = Stopwatch.StartNew();
             var history = GanTrainer.Train(gan, real, GanSchedule.Tuning(preset), estimator, command.Seed,
-                $"tune r{command.Round}", progress, context.CancellationToken);
+                $"tune r{command.Round}", progress, token);
             var perStep = watch.Elapsed.TotalSeconds / Math.Max(1, preset.TuneSteps);
             var after = Sampler.MeanEstimate(gan.Generator, estimator, command.Settings.EvaluationImages, probeSeed);
             return (Checkpoint: gan.ToBytes(), History: history, Before: before, After: after, PerStep: perStep);

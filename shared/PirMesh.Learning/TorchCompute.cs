@@ -12,6 +12,7 @@ namespace PirMesh.Learning;
 public sealed class TorchCompute : IDisposable
 {
     private readonly BlockingCollection<Action> work = new();
+    private readonly CancellationTokenSource stopping = new();
     private readonly Thread thread;
 
     /// <param name="threads">libtorch intra-op threads; 0 means one per core.</param>
@@ -33,19 +34,28 @@ public sealed class TorchCompute : IDisposable
 
     public int Threads { get; }
 
-    /// <summary>Queues <paramref name="job"/> on the compute thread.</summary>
-    public Task<T> RunAsync<T>(Func<T> job, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues <paramref name="job"/> on the compute thread. The job gets a token that is cancelled when
+    /// <paramref name="cancellationToken"/> is, or when the process shuts down (<see cref="CancelRunningJobs"/>);
+    /// long jobs check it between steps.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<CancellationToken, T> job, CancellationToken cancellationToken = default)
     {
         var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var registration = cancellationToken.Register(() => result.TrySetCanceled(cancellationToken));
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
+        var registration = linked.Token.Register(() => result.TrySetCanceled(linked.Token));
         work.Add(() =>
         {
             try
             {
                 if (!result.Task.IsCompleted)
                 {
-                    result.TrySetResult(job());
+                    result.TrySetResult(job(linked.Token));
                 }
+            }
+            catch (OperationCanceledException) when (linked.IsCancellationRequested)
+            {
+                result.TrySetCanceled(linked.Token);
             }
             catch (Exception ex)
             {
@@ -54,8 +64,9 @@ public sealed class TorchCompute : IDisposable
             finally
             {
                 registration.Dispose();
+                linked.Dispose();
             }
-        }, cancellationToken);
+        }, CancellationToken.None);
         return result.Task;
     }
 
@@ -63,18 +74,24 @@ public sealed class TorchCompute : IDisposable
     /// Queues <paramref name="job"/> after seeding libtorch's global generator, so weight initialisation, dropout
     /// and batch sampling inside the job depend only on <paramref name="seed"/>.
     /// </summary>
-    public Task<T> RunSeededAsync<T>(long seed, Func<T> job, CancellationToken cancellationToken = default) =>
-        RunAsync(() =>
+    public Task<T> RunSeededAsync<T>(long seed, Func<CancellationToken, T> job,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(token =>
         {
             torch.manual_seed(seed);
-            return job();
+            return job(token);
         }, cancellationToken);
+
+    /// <summary>Cancels the running job and every queued one; used when the process is asked to stop.</summary>
+    public void CancelRunningJobs() => stopping.Cancel();
 
     public void Dispose()
     {
+        stopping.Cancel();
         work.CompleteAdding();
         thread.Join();
         work.Dispose();
+        stopping.Dispose();
     }
 
     private void Loop(TaskCompletionSource<Device> ready)

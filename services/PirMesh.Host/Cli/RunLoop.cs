@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PirMesh.Contracts;
 using PirMesh.Host.Hosting;
 using PirMesh.Host.Reporting;
@@ -41,7 +42,9 @@ public static class RunLoop
                 + $"impressions, device {compute.Device.type}, {compute.Threads} thread(s)");
             await host.Services.GetRequiredService<IBus>().Publish(new StartLoop(loopId, run.Loop), cancellationToken);
 
-            var outcome = await wait.WaitAsync(cancellationToken);
+            var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+            var outcome = await wait.WaitAsync(interrupted.Token);
             if (outcome is LoopFaulted fault)
             {
                 await errors.WriteLineAsync($"error: the loop failed in {fault.Step}: {fault.Reason}");
@@ -55,7 +58,7 @@ public static class RunLoop
             await Summarise(completed, run.OutputDirectory, watch.Elapsed, output);
             return 0;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
             await errors.WriteLineAsync("cancelled; nothing was written to the output folder");
             return 130;

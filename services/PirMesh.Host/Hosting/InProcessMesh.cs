@@ -53,7 +53,13 @@ public static class InProcessMesh
                 cfg.ConfigureEndpoints(context);
             });
         });
-        return builder.Build();
+        var host = builder.Build();
+        // Ctrl+C or SIGTERM stops the host, which waits for running consumers; cancelling the tensor work lets a
+        // pretraining or tuning job end at its next step instead of running to completion.
+        var compute = host.Services.GetRequiredService<Learning.TorchCompute>();
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
+            .Register(compute.CancelRunningJobs);
+        return host;
     }
 
     /// <summary>Registers the six services' consumers and the coordinator.</summary>

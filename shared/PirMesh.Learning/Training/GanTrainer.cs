@@ -59,6 +59,8 @@ public static class GanTrainer
                 var (foolSource, foolClassLogits) = model.Discriminator.forward(fake);
                 var gLoss = binary_cross_entropy_with_logits(foolSource, ones_like(foolSource))
                     + schedule.FakeClassWeight * cross_entropy(foolClassLogits, fakeClasses);
+                // Recorded without the PIR term, so the adversarial loss stays readable next to the estimate.
+                var adversarial = gLoss.item<float>();
                 Tensor? pir = null;
                 if (estimator is not null)
                 {
@@ -68,7 +70,7 @@ public static class GanTrainer
                 gLoss.backward();
                 gOptimizer.step();
 
-                sums[0] += gLoss.item<float>();
+                sums[0] += adversarial;
                 sums[1] += dLoss.item<float>();
                 sums[2] += realClassLoss.item<float>();
                 if (pir is not null)
