@@ -25,12 +25,22 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
         var data = await dataSets.LoadAsync(settings, preset, context.CancellationToken);
         var alias = CacheAlias(data, preset, settings.Seed);
 
-        if (!settings.NoCache && await store.GetAliasAsync(alias, context.CancellationToken) is { } cached)
+        if (!settings.NoCache && await FindCachedAsync(alias, context.CancellationToken) is { } cached)
         {
-            // Reading checks the SHA-256, so a truncated or altered checkpoint fails here with its key.
-            var bytes = await store.GetAsync(cached, context.CancellationToken);
-            await compute.RunAsync(_ => { GanModel.FromBytes(bytes, compute.Device).Dispose(); return 0; },
-                context.CancellationToken);
+            // Reading checks the SHA-256, so a truncated or altered checkpoint fails here with its key. It is not
+            // replaced silently: the operator learns the store is damaged and chooses to pretrain again.
+            try
+            {
+                var bytes = await store.GetAsync(cached, context.CancellationToken);
+                await compute.RunAsync(_ => { GanModel.FromBytes(bytes, compute.Device).Dispose(); return 0; },
+                    context.CancellationToken);
+            }
+            catch (Exception ex) when (ex is BlobCorruptException or BlobNotFoundException or InvalidDataException)
+            {
+                throw new InvalidDataException(
+                    $"the cached pretrained GAN is unusable: {ex.Message}. Rerun with --no-cache to pretrain it again.",
+                    ex);
+            }
             logger.LogInformation("Using the cached pretrained GAN {Key} for loop {LoopId}", cached.Key,
                 context.Message.LoopId);
             await context.Publish(new GeneratorReady(context.Message.LoopId, cached.ToRef(), true, null, 0),
@@ -59,6 +69,20 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
 
         await context.Publish(new GeneratorReady(context.Message.LoopId, stored, false, losses, seconds),
             context.CancellationToken);
+    }
+
+    private async Task<StoredBlob?> FindCachedAsync(string alias, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.GetAliasAsync(alias, cancellationToken);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException(
+                $"the pretraining cache entry {alias} is unusable: {ex.Message}. Rerun with --no-cache to replace it.",
+                ex);
+        }
     }
 
     /// <summary>Cache name of a pretrained GAN: what it learned from and exactly how.</summary>

@@ -36,7 +36,7 @@ public sealed class Discriminator : Module<Tensor, (Tensor Source, Tensor Classe
         {
             layers.Add(($"conv{i}", Conv2d(inChannels, widths[i], 3, stride: Strides[i], padding: 1)));
             layers.Add(($"bn{i}", BatchNorm2d(widths[i])));
-            layers.Add(($"act{i}", LeakyReLU(0.2)));
+            layers.Add(($"act{i}", new LeakyRelu(0.2)));
             if (i % 2 == 0)
             {
                 layers.Add(($"drop{i}", Dropout(dropout)));

@@ -38,7 +38,7 @@ public sealed class ImageGenerator : Module<Tensor, Tensor, Tensor>
                 layers.Add(("up", Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest)));
             }
             layers.Add(("conv", Conv2d(inChannels, widths[i], 3, padding: 1)));
-            layers.Add(("act", LeakyReLU(0.2)));
+            layers.Add(("act", new LeakyRelu(0.2)));
             blocks.Add(Sequential(layers));
             inChannels = widths[i];
         }

@@ -18,10 +18,10 @@ public static class ScratchBackbone
         {
             layers.Add(($"down{i}", Conv2d(inChannels, widths[i], 3, stride: 2, padding: 1)));
             layers.Add(($"bn{i}a", BatchNorm2d(widths[i])));
-            layers.Add(($"act{i}a", LeakyReLU(0.2)));
+            layers.Add(($"act{i}a", new LeakyRelu(0.2)));
             layers.Add(($"conv{i}", Conv2d(widths[i], widths[i], 3, padding: 1)));
             layers.Add(($"bn{i}b", BatchNorm2d(widths[i])));
-            layers.Add(($"act{i}b", LeakyReLU(0.2)));
+            layers.Add(($"act{i}b", new LeakyRelu(0.2)));
             inChannels = widths[i];
         }
         layers.Add(("pool", AdaptiveAvgPool2d(1)));
