@@ -10,6 +10,6 @@ public sealed class ComputeOptions
     /// <summary>
     /// libtorch intra-op threads; 0 (default) means one per core. Same seed and same count, same results.
     /// </summary>
-    [Range(0, 1024)]
+    [Range(0, 256)]
     public int Threads { get; set; }
 }

@@ -11,6 +11,9 @@ namespace PirMesh.Host.Cli;
 /// </summary>
 public static class RunValidator
 {
+    /// <summary>More libtorch threads than this only oversubscribes any machine PirMesh targets.</summary>
+    public const int MaxThreads = 256;
+
     /// <returns>Problems found; empty when the run can start.</returns>
     public static IReadOnlyList<string> Validate(RunSettings run)
     {
@@ -53,9 +56,9 @@ public static class RunValidator
         {
             problems.Add($"--impressions must be greater than zero, got {loop.ImpressionsPerImage}");
         }
-        if (run.Threads < 0)
+        if (run.Threads is < 0 or > MaxThreads)
         {
-            problems.Add($"--threads must be 0 (one per core) or more, got {run.Threads}");
+            problems.Add($"--threads must be between 0 (one per core) and {MaxThreads}, got {run.Threads}");
         }
         if (Directory.Exists(run.OutputDirectory) && Directory.EnumerateFileSystemEntries(run.OutputDirectory).Any())
         {
