@@ -23,7 +23,7 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
         var settings = context.Message.Settings;
         var preset = Preset.Named(settings.Preset);
         var data = await dataSets.LoadAsync(settings, preset, context.CancellationToken);
-        var alias = CacheAlias(data, preset, settings.Seed);
+        var alias = CacheAlias(data, preset, settings.Seed, compute.Threads);
 
         if (!settings.NoCache && await FindCachedAsync(alias, context.CancellationToken) is { } cached)
         {
@@ -86,14 +86,15 @@ public sealed class PrepareGeneratorConsumer(IBlobStore store, TorchCompute comp
     }
 
     /// <summary>Cache name of a pretrained GAN: what it learned from and exactly how.</summary>
-    public static string CacheAlias(TrainingSet data, Preset preset, long seed)
+    public static string CacheAlias(TrainingSet data, Preset preset, long seed, int threads)
     {
         var settings = JsonSerializer.Serialize(new
         {
             data.Fingerprint, preset.Resolution, preset.GeneratorWidths, preset.DiscriminatorWidths,
             preset.LatentSize, preset.BatchSize, preset.PretrainSteps, preset.PretrainGeneratorLr,
             preset.PretrainDiscriminatorLr, preset.FakeClassWeight, preset.RealClassWeight, preset.CropPoolSize,
-            seed, Format = 2,
+            // libtorch's results depend on the thread count, so a checkpoint is only reused for the same count.
+            seed, threads, Format = 2,
         });
         return "pretrained/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(settings)));
     }

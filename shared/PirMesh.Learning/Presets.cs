@@ -116,7 +116,8 @@ public sealed record Preset
         TuneDiscriminatorLr = 1e-6,
         EstimatorEpochs = 25,
         EstimatorWidths = [32, 64, 128, 256],
-        CropPoolSize = 200_000,
+        // 100,000 crops of 64x64 RGB are 1.2 GB, the most one byte array holds comfortably.
+        CropPoolSize = 100_000,
     };
 
     public static IReadOnlyList<Preset> All { get; } = [Smoke, Cpu, Paper];

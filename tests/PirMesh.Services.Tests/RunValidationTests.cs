@@ -113,4 +113,26 @@ public sealed class RunValidationTests : IDisposable
         Assert.Contains("unknown preset 'huge'", errors);
         Assert.Contains("unknown backbone 'vgg'", errors);
     }
+
+    [Fact]
+    public async Task Execute_OutputIsAFile_FailsBeforeAnyWork()
+    {
+        var file = Path.Combine(scratch, "taken.txt");
+        await File.WriteAllTextAsync(file, "x", TestContext.Current.CancellationToken);
+        var (code, errors) = await Execute(Run(output: file));
+        Assert.Equal(2, code);
+        Assert.Contains("is a file", errors);
+        var (nestedCode, nestedErrors) = await Execute(Run(output: Path.Combine(file, "sub")));
+        Assert.Equal(2, nestedCode);
+        Assert.Contains("cannot be created because", nestedErrors);
+    }
+
+    [Fact]
+    public async Task Execute_TooManyImagesOrEmptyData_FailsNamingTheFlag()
+    {
+        var (code, errors) = await Execute(Run(l => l with { ImagesPerRound = 100_000_000, DataDirectory = "" }));
+        Assert.Equal(2, code);
+        Assert.Contains("--images and --eval-images must be at most 100000", errors);
+        Assert.Contains("--data must name a folder", errors);
+    }
 }

@@ -100,11 +100,14 @@ public static class RunCommand
                 Estimator = result.GetValue(estimator)!,
                 NoCache = result.GetValue(noCache),
             };
-            var outDir = result.GetValue(output)
-                ?? Path.Combine("runs", DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture));
+            var outDir = result.GetValue(output) ?? DefaultOutputFolder();
             var run = new RunSettings(loop, outDir, result.GetValue(store)!, result.GetValue(threads));
             return RunLoop.ExecuteAsync(run, Console.Out, Console.Error, cancellationToken);
         });
         return command;
     }
+
+    /// <summary><c>runs/&lt;timestamp&gt;</c>, with the process id added so runs started together never share it.</summary>
+    private static string DefaultOutputFolder() => Path.Combine("runs",
+        DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
 }

@@ -14,6 +14,9 @@ public static class RunValidator
     /// <summary>More libtorch threads than this only oversubscribes any machine PirMesh targets.</summary>
     public const int MaxThreads = 256;
 
+    /// <summary>Images per batch; keeps every batch's pixels well inside one array at any preset's size.</summary>
+    public const int MaxImages = 100_000;
+
     /// <returns>Problems found; empty when the run can start.</returns>
     public static IReadOnlyList<string> Validate(RunSettings run)
     {
@@ -48,6 +51,31 @@ public static class RunValidator
         {
             problems.Add($"--images must be at least 10 (some are held out for validation), got {loop.ImagesPerRound}");
         }
+        if (loop.ImagesPerRound > MaxImages || loop.EvaluationImages > MaxImages)
+        {
+            problems.Add($"--images and --eval-images must be at most {MaxImages}, got {loop.ImagesPerRound} and "
+                + $"{loop.EvaluationImages}");
+        }
+        if (string.IsNullOrWhiteSpace(run.OutputDirectory))
+        {
+            problems.Add("--out must name a folder");
+        }
+        else if (File.Exists(run.OutputDirectory))
+        {
+            problems.Add($"--out: {run.OutputDirectory} is a file, not a folder");
+        }
+        else if (AncestorFile(run.OutputDirectory) is { } blocking)
+        {
+            problems.Add($"--out: {run.OutputDirectory} cannot be created because {blocking} is a file");
+        }
+        if (string.IsNullOrWhiteSpace(run.StoreRoot))
+        {
+            problems.Add("--store must name a folder");
+        }
+        else if (File.Exists(run.StoreRoot) || AncestorFile(run.StoreRoot) is not null)
+        {
+            problems.Add($"--store: {run.StoreRoot} is, or lies under, a file; it must be a folder");
+        }
         if (loop.EvaluationImages < 2)
         {
             problems.Add($"--eval-images must be at least 2, got {loop.EvaluationImages}");
@@ -68,8 +96,29 @@ public static class RunValidator
         return problems;
     }
 
+    private static string? AncestorFile(string path)
+    {
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(dir);
+             dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(dir))
+            {
+                return dir;
+            }
+        }
+        return null;
+    }
+
     private static IEnumerable<string> CheckPhotos(Contracts.LoopSettings loop)
     {
+        if (string.IsNullOrWhiteSpace(loop.DataDirectory))
+        {
+            return ["--data must name a folder of photos"];
+        }
+        if (File.Exists(loop.DataDirectory))
+        {
+            return [$"--data: {loop.DataDirectory} is a file; it must be a folder of photos"];
+        }
         if (!Directory.Exists(loop.DataDirectory))
         {
             var hint = Path.GetFullPath(loop.DataDirectory).TrimEnd('/') == PhotoDataSets.EndlessSkyFolder
