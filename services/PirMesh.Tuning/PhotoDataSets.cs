@@ -42,6 +42,10 @@ public sealed class PhotoDataSets(ILogger<PhotoDataSets> logger)
     {
         if (settings.ClassMapFile is { } file)
         {
+            if (Directory.Exists(file))
+            {
+                throw new FileNotFoundException($"class map '{file}' is a folder, not a file", file);
+            }
             if (!File.Exists(file))
             {
                 throw new FileNotFoundException($"class map file '{file}' does not exist", file);

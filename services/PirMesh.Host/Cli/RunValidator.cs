@@ -126,6 +126,17 @@ public static class RunValidator
                 : "";
             return [$"--data: photo folder {loop.DataDirectory} does not exist{hint}"];
         }
+        if (loop.ClassMapFile is not null)
+        {
+            try
+            {
+                PhotoDataSets.ClassMapFor(loop);
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
+            {
+                return [$"--class-map: {ex.Message}"];
+            }
+        }
         try
         {
             var photos = PhotoDataSets.LoadPhotos(loop, out var map);
