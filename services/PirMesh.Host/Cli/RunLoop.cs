@@ -74,9 +74,11 @@ public static class RunLoop
     {
         foreach (var round in loop.Rounds)
         {
-            var result = round.Evaluation.VersusRoundStart.True ?? round.Evaluation.VersusRoundStart.Observed;
+            var comparison = round.Evaluation.VersusRoundStart;
+            var result = comparison.True ?? comparison.Observed;
+            var kind = comparison.True is null ? "observed" : "true";
             await output.WriteLineAsync(
-                $"round {round.Round}: mean PIR {result.Before.MeanPir:F4} -> {result.After.MeanPir:F4} "
+                $"round {round.Round}: {kind} mean PIR {result.Before.MeanPir:F4} -> {result.After.MeanPir:F4} "
                 + $"(change {result.ChangeInMeanPir:+0.0000;-0.0000}, d = {result.CohensD:F2}, "
                 + $"p {FormatP(result.PValue)}, {(result.Significant ? "significant" : "not significant")} at 0.001)");
         }
