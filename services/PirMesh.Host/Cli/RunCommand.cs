@@ -107,7 +107,9 @@ public static class RunCommand
         return command;
     }
 
-    /// <summary><c>runs/&lt;timestamp&gt;</c>, with the process id added so runs started together never share it.</summary>
+    /// <summary>
+    /// <c>runs/&lt;timestamp&gt;-&lt;pid&gt;</c>: the process id keeps runs started in the same second apart.
+    /// </summary>
     private static string DefaultOutputFolder() => Path.Combine("runs",
         DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId);
 }
