@@ -6,7 +6,10 @@ public sealed record LoopSettings
     /// <summary>Name of the model and schedule preset: <c>smoke</c>, <c>cpu</c> (default) or <c>paper</c>.</summary>
     public required string Preset { get; init; }
 
-    /// <summary>Simulated-user objective, such as <c>blue</c>, <c>red|green</c> or <c>green|blue|red</c>.</summary>
+    /// <summary>
+    /// Simulated-user objective: a colour one such as <c>blue</c>, <c>red|green</c> or <c>green|blue|red</c>, or a
+    /// ResNet-18 feature one such as <c>resnet18:layer3:k20:s7</c>.
+    /// </summary>
     public required string Objective { get; init; }
 
     /// <summary>Number of collect-train-tune rounds. Default 2.</summary>
@@ -33,8 +36,11 @@ public sealed record LoopSettings
     /// </summary>
     public string? ClassMapFile { get; init; }
 
-    /// <summary>PIR estimator backbone: <c>scratch</c> (default) or <c>discriminator</c>.</summary>
-    public string Estimator { get; init; } = "scratch";
+    /// <summary>
+    /// PIR estimator backbone: <c>resnet18</c> (the pretrained network, fine-tuned; default), <c>discriminator</c>
+    /// (the pretrained GAN discriminator's trunk) or <c>scratch</c>.
+    /// </summary>
+    public string Estimator { get; init; } = "resnet18";
 
     /// <summary>When true, the pretrained GAN is not taken from the cache (it is still stored afterwards).</summary>
     public bool NoCache { get; init; }

@@ -19,7 +19,8 @@ public static class RunCommand
         var objective = new Option<string>("--objective")
         {
             Description = "Simulated users' objective: one colour (red, green, blue), two for the left and right "
-                + "halves (red|green) or three for the thirds across the width (green|blue|red).",
+                + "halves (red|green), three for the thirds across the width (green|blue|red), or k filters of a "
+                + "pretrained ResNet-18 stage, resnet18:<stem|layer1..layer4|pooled>:k<k>:s<seed> (resnet18:layer3:k20:s1).",
             DefaultValueFactory = _ => "blue",
         };
         var rounds = new Option<int>("--rounds")
@@ -52,9 +53,9 @@ public static class RunCommand
         };
         var estimator = new Option<string>("--estimator")
         {
-            Description = "PIR estimator backbone: scratch (a small CNN) or discriminator (the pretrained GAN "
-                + "discriminator's trunk, fine-tuned).",
-            DefaultValueFactory = _ => "scratch",
+            Description = "PIR estimator backbone: resnet18 (ImageNet-pretrained, fine-tuned; default), discriminator "
+                + "(the pretrained GAN discriminator's trunk, fine-tuned) or scratch (a small CNN).",
+            DefaultValueFactory = _ => "resnet18",
         };
         var output = new Option<string?>("--out")
         {

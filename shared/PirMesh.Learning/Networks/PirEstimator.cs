@@ -20,17 +20,29 @@ public sealed class PirEstimator : Module<Tensor, Tensor>
     private readonly Linear head;
     private readonly Tensor centres;
 
-    public PirEstimator(Module<Tensor, Tensor> backbone, int featureCount, string backboneName)
+    /// <param name="backboneLearningRateScale">
+    /// Multiplies the learning rate of the backbone's weights (the head always trains at the full rate); below 1
+    /// for a pretrained backbone, so fine-tuning adjusts its features rather than overwriting them.
+    /// </param>
+    public PirEstimator(Module<Tensor, Tensor> backbone, int featureCount, string backboneName,
+        double backboneLearningRateScale = 1.0)
         : base(nameof(PirEstimator))
     {
         this.backbone = backbone;
         BackboneName = backboneName;
+        BackboneLearningRateScale = backboneLearningRateScale;
         head = Linear(featureCount, Bins);
         centres = BinCentres();
         RegisterComponents();
     }
 
     public string BackboneName { get; }
+
+    public double BackboneLearningRateScale { get; }
+
+    /// <summary>The backbone's parameters, then the head's.</summary>
+    public (IEnumerable<Parameter> Backbone, IEnumerable<Parameter> Head) ParameterGroups =>
+        (backbone.parameters(), head.parameters());
 
     /// <summary>Bin logits, [N, 100], for images [N, 3, H, W] with pixels in [0, 1].</summary>
     public override Tensor forward(Tensor images)

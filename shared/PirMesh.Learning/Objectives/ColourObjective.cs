@@ -22,6 +22,8 @@ public sealed class ColourObjective : ISimulatedObjective
 
     public string Name { get; }
 
+    public string? Network => null;
+
     /// <summary>The colours, left to right.</summary>
     public IReadOnlyList<string> Colours => channels.Select(c => ChannelNames[c]).ToArray();
 
@@ -45,6 +47,11 @@ public sealed class ColourObjective : ISimulatedObjective
                 return false;
             }
             parsed[i] = index;
+        }
+        if (parsed.Distinct().Count() != parsed.Length)
+        {
+            error = $"each strip needs a different colour, got '{text}'";
+            return false;
         }
         error = null;
         objective = new ColourObjective(parsed);

@@ -1,4 +1,5 @@
 using Onnx;
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -32,6 +33,8 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
 
     private static readonly int[] StageChannels = [64, 64, 128, 256, 512, 512];
 
+    private static readonly Dictionary<(int Side, string Device), ResNet18> FrozenCopies = [];
+
     private readonly List<GraphStep> steps;
     private readonly string inputName;
     private readonly Dictionary<string, string> stageValues;
@@ -41,10 +44,12 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
     private ResNet18(GraphProto graph, long[] channelOrder, Tensor meanImage, int side, string source)
         : base(nameof(ResNet18))
     {
-        if (side < 32)
+        if (side < 32 || side % 32 != 0)
         {
+            // The exported graph pads its strided 3x3 convolutions only on the top and left, which matches the
+            // 1x1 shortcut's output size only while every stage's input has an even side.
             throw new ArgumentOutOfRangeException(nameof(side), side,
-                "ResNet-18 downsamples 32-fold; its input side must be at least 32 pixels");
+                "the ResNet-18 input side must be a multiple of 32 (it halves the image five times)");
         }
         Side = side;
         this.channelOrder = channelOrder;
@@ -88,11 +93,39 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
     public static ResNet18 Load(int side = NativeSide, string? folder = null)
     {
         var (networkPath, preprocessPath) = ResNet18Files.Locate(folder);
+        // Loading creates tensors; a caller's dispose scope must not take the network's weights with it.
+        using var scope = NewDisposeScope();
         var (order, mean) = ReadPreprocessing(preprocessPath);
-        using (mean)
+        var model = OnnxReader.ReadModel(networkPath);
+        var network = new ResNet18(model.Graph, order, mean, side, networkPath);
+        foreach (var weight in network.parameters().Cast<Tensor>().Concat(network.buffers()))
         {
-            var model = OnnxReader.ReadModel(networkPath);
-            return new ResNet18(model.Graph, order, mean, side, networkPath);
+            weight.DetachFromDisposeScope();
+        }
+        return network;
+    }
+
+    /// <summary>
+    /// A process-wide copy for scoring only: frozen (no gradients), in inference mode, on <paramref name="device"/>.
+    /// Loaded on first use and kept, so objectives do not parse the 45 MB file for every batch.
+    /// </summary>
+    public static ResNet18 Frozen(int side, Device device)
+    {
+        lock (FrozenCopies)
+        {
+            var key = (side, device.ToString());
+            if (!FrozenCopies.TryGetValue(key, out var network))
+            {
+                network = Load(side);
+                foreach (var parameter in network.parameters())
+                {
+                    parameter.requires_grad = false;
+                }
+                network.to(device);
+                network.eval();
+                FrozenCopies[key] = network;
+            }
+            return network;
         }
     }
 

@@ -1,14 +1,20 @@
 using PirMesh.Learning.Networks;
+using PirMesh.Learning.Pretrained;
 
 namespace PirMesh.Learning.Training;
 
 /// <summary>Builds PIR estimators for the backbones PirMesh knows.</summary>
 public static class EstimatorFactory
 {
+    public const string ResNet = "resnet18";
     public const string Scratch = "scratch";
     public const string DiscriminatorTrunk = "discriminator";
 
-    public static IReadOnlyList<string> Backbones { get; } = [Scratch, DiscriminatorTrunk];
+    /// <summary>Learning-rate multiplier for the pretrained ResNet-18's weights while fine-tuning.</summary>
+    public const double ResNetLearningRateScale = 0.2;
+
+    /// <summary>The backbones, default first.</summary>
+    public static IReadOnlyList<string> Backbones { get; } = [ResNet, DiscriminatorTrunk, Scratch];
 
     /// <param name="discriminator">The pretrained discriminator, whose trunk is copied for that backbone.</param>
     /// <param name="classCount">Class count of the discriminator the trunk comes from.</param>
@@ -16,6 +22,9 @@ public static class EstimatorFactory
     {
         switch (backbone)
         {
+            case ResNet:
+                return new PirEstimator(new ResNet18Backbone(ResNet18.Load(preset.ResNetSide)),
+                    ResNet18.FeatureCount, ResNet, ResNetLearningRateScale);
             case Scratch:
                 var (network, features) = ScratchBackbone.Create(preset.EstimatorWidths);
                 return new PirEstimator(network, features, Scratch);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PirMesh.Learning.Networks;
 using PirMesh.Learning.Statistics;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -38,7 +39,13 @@ public static class EstimatorTrainer
         var totalSteps = stepsPerEpoch * preset.EstimatorEpochs;
         var random = new Random(unchecked((int)seed));
         torch.manual_seed(seed);
-        using var optimizer = optim.Adam(estimator.parameters(), preset.EstimatorLr);
+        var (backboneParameters, headParameters) = estimator.ParameterGroups;
+        var backboneLr = preset.EstimatorLr * estimator.BackboneLearningRateScale;
+        using var optimizer = optim.Adam(
+        [
+            new Adam.ParamGroup(backboneParameters, new Adam.Options { LearningRate = backboneLr }),
+            new Adam.ParamGroup(headParameters, new Adam.Options { LearningRate = preset.EstimatorLr }),
+        ], preset.EstimatorLr);
         var watch = Stopwatch.StartNew();
         var step = 0;
         var mae = double.NaN;

@@ -35,6 +35,7 @@ public sealed class NetworkShapeTests
     [Theory]
     [InlineData("scratch")]
     [InlineData("discriminator")]
+    [InlineData("resnet18")]
     public void Estimator_EveryBackbone_GivesHundredBinLogitsAndAnEstimateInUnitInterval(string backbone)
     {
         var preset = Preset.Smoke;

@@ -33,12 +33,16 @@ public sealed class TrainingLoopTests
         Assert.InRange(after - before, -5, 5);
     }
 
-    [Fact]
-    public void Train_TuningStep_ReachesEveryGeneratorParameterAndNoEstimatorParameter()
+    [Theory]
+    [InlineData("resnet18")]
+    [InlineData("discriminator")]
+    [InlineData("scratch")]
+    public void Train_TuningStep_ReachesEveryGeneratorParameterAndNoEstimatorParameter(string backbone)
     {
         var preset = Preset.Smoke with { BatchSize = 4 };
         using var gan = new GanModel(preset, ["a", "b"]);
-        using var estimator = EstimatorFactory.Create("scratch", preset, 2, null);
+        using var estimator = EstimatorFactory.Create(backbone, preset, 2, gan.Discriminator);
+        Assert.True(estimator.parameters().Count() > 2);
         GanTrainer.Freeze(estimator);
         using var scope = NewDisposeScope();
         var fake = gan.Generator.forward(randn(4, 64), tensor(new long[] { 0, 1, 0, 1 }));
