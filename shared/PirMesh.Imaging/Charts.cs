@@ -111,7 +111,7 @@ public static class Charts
     /// <param name="xTicks">Labelled x ticks replacing the numeric ones, for categories at fixed positions.</param>
     public static byte[] MarkedScatter(string title, string xLabel, string yLabel, IReadOnlyList<MarkedPoint> points,
         IReadOnlyList<ReferenceLine> lines, string? fadedMeaning = null,
-        IReadOnlyList<(double Position, string Label)>? xTicks = null, int width = 900, int height = 600)
+        IReadOnlyList<(double Position, string Label)>? xTicks = null, int width = 1100, int height = 600)
     {
         ArgumentNullException.ThrowIfNull(points);
         ArgumentNullException.ThrowIfNull(lines);
@@ -156,12 +156,14 @@ public static class Charts
         {
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
                 xTicks.Select(t => t.Position).ToArray(), xTicks.Select(t => t.Label).ToArray());
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 40 + 5.5f * xTicks.Max(t => t.Label.Length);
             plot.Axes.SetLimitsX(xTicks.Min(t => t.Position) - 0.75, xTicks.Max(t => t.Position) + 0.75);
         }
 
-        return Finish(plot, width, height);
+        // Beside the data rather than over it: a bench's points can fill any corner.
+        return Finish(plot, width, height, legendOutside: true);
     }
 
     private static void AddReferenceLines(Plot plot, IReadOnlyList<MarkedPoint> points,
@@ -199,11 +201,19 @@ public static class Charts
         return plot;
     }
 
-    private static byte[] Finish(Plot plot, int width, int height)
+    private static byte[] Finish(Plot plot, int width, int height, bool legendOutside = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        plot.ShowLegend(Alignment.UpperRight);
+        if (legendOutside)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 

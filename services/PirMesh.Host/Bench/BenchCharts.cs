@@ -52,7 +52,7 @@ public static class BenchCharts
 
         return Charts.MarkedScatter("Change in mean PIR per objective (before: original generator, after: last round)",
             "group", "change in mean PIR", points, [new ReferenceLine("no change", 0, 0)], Faded,
-            ticks.Count == 0 ? null : ticks, width: Math.Max(900, 90 * ticks.Count + 200));
+            ticks.Count == 0 ? null : ticks, width: Math.Max(1100, 70 * ticks.Count + 500));
     }
 
     /// <summary>

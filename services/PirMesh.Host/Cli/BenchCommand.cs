@@ -49,7 +49,8 @@ public static class BenchCommand
                 result.GetValue(options.Output) ?? LoopOptions.DefaultOutputFolder("bench-"),
                 result.GetValue(options.Store)!, result.GetValue(options.Threads), result.GetValue(objectives),
                 result.GetValue(file), result.GetValue(seedFilters), result.GetValue(filterSets));
-            return new BenchRunner(Console.Out, Console.Error).ExecuteAsync(request, cancellationToken);
+            var console = result.InvocationConfiguration;
+            return new BenchRunner(console.Output, console.Error).ExecuteAsync(request, cancellationToken);
         });
         return command;
     }

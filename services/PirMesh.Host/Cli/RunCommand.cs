@@ -25,7 +25,8 @@ public static class RunCommand
             var loop = options.Loop(result, result.GetValue(objective)!);
             var outDir = result.GetValue(options.Output) ?? LoopOptions.DefaultOutputFolder();
             var run = new RunSettings(loop, outDir, result.GetValue(options.Store)!, result.GetValue(options.Threads));
-            return RunLoop.ExecuteAsync(run, Console.Out, Console.Error, cancellationToken);
+            var console = result.InvocationConfiguration;
+            return RunLoop.ExecuteAsync(run, console.Output, console.Error, cancellationToken);
         });
         return command;
     }
