@@ -10,6 +10,9 @@ public static class Charts
     // Opacity of faded points in MarkedScatter: visible, but clearly behind the full-colour ones.
     private const double FadedAlpha = 0.3;
 
+    // With labelled x ticks, the plot shows this much beyond the first and last tick, and lines span it.
+    private const double CategoryMargin = 0.75;
+
     /// <summary>
     /// Overlaid, semi-transparent histograms on shared bins over [<paramref name="min"/>,
     /// <paramref name="max"/>]. Bars show the fraction of each series in a bin, so series of different sizes
@@ -159,7 +162,8 @@ public static class Charts
             plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
             plot.Axes.Bottom.MinimumSize = 40 + 5.5f * xTicks.Max(t => t.Label.Length);
-            plot.Axes.SetLimitsX(xTicks.Min(t => t.Position) - 0.75, xTicks.Max(t => t.Position) + 0.75);
+            plot.Axes.SetLimitsX(xTicks.Min(t => t.Position) - CategoryMargin,
+                xTicks.Max(t => t.Position) + CategoryMargin);
         }
 
         // Beside the data rather than over it: a bench's points can fill any corner.
@@ -171,7 +175,7 @@ public static class Charts
     {
         var xs = points.Select(p => p.X).Concat(xTicks?.Select(t => t.Position) ?? []).ToList();
         var (left, right) = xs.Count == 0 ? (0.0, 1.0) : (xs.Min(), xs.Max());
-        var pad = right > left ? (right - left) * 0.05 : 0.5;
+        var pad = xTicks is not null ? CategoryMargin : right > left ? (right - left) * 0.05 : 0.5;
         (left, right) = (left - pad, right + pad);
         var styles = new[] { LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
         for (var i = 0; i < lines.Count; i++)

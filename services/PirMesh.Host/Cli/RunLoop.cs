@@ -75,10 +75,11 @@ public static class RunLoop
         foreach (var round in summary.Rounds)
         {
             var result = round.Headline();
+            var verdict = result.Significant ? "significant" : "not significant";
             await output.WriteLineAsync(
                 $"round {round.Round}: {round.Basis} mean PIR {result.Before.MeanPir:F4} -> {result.After.MeanPir:F4} "
                 + $"(change {result.ChangeInMeanPir:+0.0000;-0.0000}, d = {result.CohensD:F2}, "
-                + $"p {FormatP(result.PValue)}, {(result.Significant ? "significant" : "not significant")} at 0.001); "
+                + $"{ReportNumbers.PClause(result.PValue)}, {verdict} at {ReportNumbers.Alpha(summary.Alpha)}); "
                 + $"training batch: {ReportNumbers.Spread(round.Training.Spread)}");
         }
         foreach (var caveat in summary.Caveats)
@@ -88,8 +89,6 @@ public static class RunLoop
         await output.WriteLineAsync(
             $"done in {elapsed.TotalMinutes:F1} min; results in {Path.GetFullPath(outputDirectory)}");
     }
-
-    private static string FormatP(double p) => p < 1e-300 ? "< 1e-300" : $"= {p:G3}";
 
     /// <summary>Peak resident set size of this process (VmHWM), in MiB; NaN where /proc is not available.</summary>
     public static double PeakResidentMegabytes()
