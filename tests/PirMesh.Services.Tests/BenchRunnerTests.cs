@@ -219,6 +219,23 @@ public sealed class BenchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Execute_BenchJsonDamaged_FailsNamingItAndKeepsEverything()
+    {
+        await Bench(Request());
+        var manifest = Path.Combine(Folder, "bench.json");
+        await File.WriteAllTextAsync(manifest, "{\"format\": 1, \"settings\": ", Ct);
+        var before = Snapshot();
+        ran.Clear();
+
+        var (code, _, errors) = await Bench(Request());
+
+        Assert.Equal(2, code);
+        Assert.Empty(ran);
+        Assert.Contains(manifest + " is not a readable bench manifest", errors);
+        Assert.Equal(before, Snapshot());
+    }
+
+    [Fact]
     public async Task Execute_FolderThatIsNoBench_FailsBeforeAnyWork()
     {
         Directory.CreateDirectory(Folder);

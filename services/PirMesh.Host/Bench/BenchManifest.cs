@@ -102,6 +102,14 @@ public sealed record BenchManifest
                     $"{path} has format {manifest.Format}; this version reads format {CurrentFormat}");
             }
 
+            if (manifest.Settings is null || manifest.Objectives is null
+                || manifest.Objectives.Where((e, i) => e is null || e.Index != i + 1 || string.IsNullOrEmpty(e.Folder)
+                    || Path.IsPathRooted(e.Folder) || e.Folder.Contains("..", StringComparison.Ordinal)).Any())
+            {
+                throw new InvalidDataException(
+                    $"{path} is not a bench manifest: its objectives must be numbered 1, 2, ... with a folder each");
+            }
+
             return manifest;
         }
         catch (JsonException ex)
