@@ -33,13 +33,15 @@ public sealed class CollectInteractionsConsumer(IBlobStore store, IEnumerable<II
         var stored = await store.StoreAsync("interactions", table.ToCsv(), context.CancellationToken);
         var observed = table.Observed().Average();
         var truePir = table.True()?.Average();
+        var spread = table.Spread();
         logger.LogInformation(
             "Collected {Impressions} impressions on {Count} {Purpose} images for loop {LoopId} round {Round}: "
-            + "mean observed PIR {Observed:F4}", command.Impressions, batch.Count, command.Purpose, command.LoopId,
-            command.Round, observed);
+            + "mean observed PIR {Observed:F4}, SD of {Basis} PIR {Sd:F4}, non-zero share {NonZero:F3}",
+            command.Impressions, batch.Count, command.Purpose, command.LoopId, command.Round, observed, spread.Basis,
+            spread.SdPir, spread.NonZeroShare);
 
         await context.Publish(new InteractionsCollected(command.LoopId, command.Round, command.Purpose,
-            command.Batch, stored, batch.Count, observed, truePir, batch.Count / seconds, seconds),
+            command.Batch, stored, batch.Count, observed, truePir, batch.Count / seconds, seconds, spread),
             context.CancellationToken);
     }
 }

@@ -15,9 +15,10 @@ public sealed record SamplesGenerated(
 
 /// <summary>Interactions were collected on a batch.</summary>
 /// <param name="Interactions">CSV with one row per image: impressions, positives, true PIR (empty if unknown).</param>
+/// <param name="Spread">How widely the batch's PIRs spread: true PIRs where known, else observed ones.</param>
 public sealed record InteractionsCollected(
     Guid LoopId, int Round, SamplePurpose Purpose, BlobRef Batch, BlobRef Interactions, int Count,
-    double MeanObservedPir, double? MeanTruePir, double ImagesPerSecond, double DurationSeconds);
+    double MeanObservedPir, double? MeanTruePir, double ImagesPerSecond, double DurationSeconds, PirSpread Spread);
 
 /// <summary>A PIR estimator was trained and stored.</summary>
 /// <param name="ValidationMae">Mean absolute error on the held-out images, PIR units.</param>

@@ -3,6 +3,20 @@ namespace PirMesh.Contracts;
 /// <summary>Summary statistics of one set of PIRs.</summary>
 public sealed record PirSummary(double MeanPir, double SdPir, int N);
 
+/// <summary>
+/// How widely one batch's PIRs spread, as the PIR estimator sees its training data: the sample standard deviation
+/// and the share of images that are not "zero", i.e. whose PIR is at least the upper edge of the estimator's first
+/// bin (1/100). An objective whose PIRs barely vary, or are mostly zero, gives the estimator little to learn.
+/// </summary>
+/// <param name="Basis">
+/// <c>true</c> when the users' true PIR of every image is known (simulated users), else <c>observed</c>
+/// (positives over impressions, which adds the binomial noise of a finite number of impressions).
+/// </param>
+/// <param name="SdPir">Sample standard deviation (n - 1 denominator); NaN for fewer than two images.</param>
+/// <param name="NonZeroShare">Share of images whose PIR is at least <paramref name="ZeroBelow"/>, in [0, 1].</param>
+/// <param name="ZeroBelow">The threshold under which a PIR counts as zero: the width of one estimator bin.</param>
+public sealed record PirSpread(string Basis, double SdPir, double NonZeroShare, double ZeroBelow);
+
 /// <summary>Welch's t-test and effect size of after against before, for one kind of PIR.</summary>
 /// <param name="Significant">True when <see cref="PValue"/> is below the loop's alpha (0.001).</param>
 public sealed record TestResult(

@@ -7,6 +7,12 @@ public static class Charts
 {
     private static readonly IPalette Palette = new ScottPlot.Palettes.Category10();
 
+    // Opacity of faded points in MarkedScatter: visible, but clearly behind the full-colour ones.
+    private const double FadedAlpha = 0.3;
+
+    // With labelled x ticks, the plot shows this much beyond the first and last tick, and lines span it.
+    private const double CategoryMargin = 0.75;
+
     /// <summary>
     /// Overlaid, semi-transparent histograms on shared bins over [<paramref name="min"/>,
     /// <paramref name="max"/>]. Bars show the fraction of each series in a bin, so series of different sizes
@@ -99,6 +105,97 @@ public static class Charts
         return Finish(plot, width, height);
     }
 
+    /// <summary>
+    /// Points coloured by series (Category10, in order of first appearance), where faded points are drawn
+    /// partially transparent, plus straight reference lines y = slope × x + intercept across the points' x range.
+    /// Points with a non-finite coordinate are left out; lines with a non-finite slope or intercept too.
+    /// </summary>
+    /// <param name="fadedMeaning">Legend text for faded points, such as "faded: not significant"; null: none.</param>
+    /// <param name="xTicks">Labelled x ticks replacing the numeric ones, for categories at fixed positions.</param>
+    public static byte[] MarkedScatter(string title, string xLabel, string yLabel, IReadOnlyList<MarkedPoint> points,
+        IReadOnlyList<ReferenceLine> lines, string? fadedMeaning = null,
+        IReadOnlyList<(double Position, string Label)>? xTicks = null, int width = 1100, int height = 600)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(lines);
+        var plot = Start(title, xLabel, yLabel);
+        var shown = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
+        var series = shown.Select(p => p.Series).Distinct().ToList();
+        for (var s = 0; s < series.Count; s++)
+        {
+            var color = Palette.GetColor(s);
+            foreach (var faded in new[] { false, true })
+            {
+                var group = shown.Where(p => p.Series == series[s] && p.Faded == faded).ToList();
+                if (group.Count == 0)
+                {
+                    continue;
+                }
+
+                var markers = plot.Add.Markers(group.Select(p => p.X).ToArray(), group.Select(p => p.Y).ToArray(),
+                    MarkerShape.FilledCircle, 9, faded ? color.WithAlpha(FadedAlpha) : color);
+                markers.LegendText = "";
+            }
+
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = series[s], MarkerShape = MarkerShape.FilledCircle, MarkerSize = 9, MarkerFillColor = color,
+                MarkerLineColor = color,
+            });
+        }
+
+        if (fadedMeaning is not null && shown.Any(p => p.Faded))
+        {
+            var grey = Colors.Gray.WithAlpha(FadedAlpha);
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = fadedMeaning, MarkerShape = MarkerShape.FilledCircle, MarkerSize = 9,
+                MarkerFillColor = grey, MarkerLineColor = grey,
+            });
+        }
+
+        AddReferenceLines(plot, shown, lines, xTicks);
+        if (xTicks is not null)
+        {
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                xTicks.Select(t => t.Position).ToArray(), xTicks.Select(t => t.Label).ToArray());
+            plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+            plot.Axes.Bottom.MinimumSize = 40 + 5.5f * xTicks.Max(t => t.Label.Length);
+            plot.Axes.SetLimitsX(xTicks.Min(t => t.Position) - CategoryMargin,
+                xTicks.Max(t => t.Position) + CategoryMargin);
+        }
+
+        // Beside the data rather than over it: a bench's points can fill any corner.
+        return Finish(plot, width, height, legendOutside: true);
+    }
+
+    private static void AddReferenceLines(Plot plot, IReadOnlyList<MarkedPoint> points,
+        IReadOnlyList<ReferenceLine> lines, IReadOnlyList<(double Position, string Label)>? xTicks)
+    {
+        var xs = points.Select(p => p.X).Concat(xTicks?.Select(t => t.Position) ?? []).ToList();
+        var (left, right) = xs.Count == 0 ? (0.0, 1.0) : (xs.Min(), xs.Max());
+        var pad = xTicks is not null ? CategoryMargin : right > left ? (right - left) * 0.05 : 0.5;
+        (left, right) = (left - pad, right + pad);
+        var styles = new[] { LinePattern.Dashed, LinePattern.Dotted, LinePattern.DenselyDashed };
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (!double.IsFinite(line.Slope) || !double.IsFinite(line.Intercept))
+            {
+                continue;
+            }
+
+            var drawn = plot.Add.Line(left, line.Slope * left + line.Intercept, right,
+                line.Slope * right + line.Intercept);
+            drawn.LegendText = line.Label;
+            drawn.LineColor = line.Emphasised ? Colors.Black : Colors.DimGray;
+            drawn.LineWidth = line.Emphasised ? 2 : 1.5f;
+            drawn.LinePattern = line.Emphasised ? LinePattern.Solid : styles[i % styles.Length];
+            drawn.MarkerSize = 0;
+        }
+    }
+
     private static Plot Start(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();
@@ -108,11 +205,19 @@ public static class Charts
         return plot;
     }
 
-    private static byte[] Finish(Plot plot, int width, int height)
+    private static byte[] Finish(Plot plot, int width, int height, bool legendOutside = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
-        plot.ShowLegend(Alignment.UpperRight);
+        if (legendOutside)
+        {
+            plot.ShowLegend(Edge.Right);
+        }
+        else
+        {
+            plot.ShowLegend(Alignment.UpperRight);
+        }
+
         return plot.GetImageBytes(width, height, ImageFormat.Png);
     }
 
@@ -129,3 +234,12 @@ public static class Charts
         return (s.X.ToArray(), s.Y.ToArray());
     }
 }
+
+/// <summary>One point of <see cref="Charts.MarkedScatter"/>.</summary>
+/// <param name="Series">Legend entry; points of one series share a colour.</param>
+/// <param name="Faded">Drawn partially transparent, such as a result that is not significant.</param>
+public sealed record MarkedPoint(double X, double Y, string Series, bool Faded);
+
+/// <summary>A straight line y = <paramref name="Slope"/> × x + <paramref name="Intercept"/> on a chart.</summary>
+/// <param name="Emphasised">Solid black, such as a fitted line; otherwise a thin grey dashed reference.</param>
+public sealed record ReferenceLine(string Label, double Slope, double Intercept, bool Emphasised = false);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text;
+using PirMesh.Contracts;
+using PirMesh.Learning.Networks;
+using PirMesh.Learning.Statistics;
 
 namespace PirMesh.ServiceDefaults;
 
@@ -16,6 +19,12 @@ public sealed record Interaction(int Impressions, int Positives, double? TruePir
 /// </summary>
 public sealed class InteractionTable
 {
+    /// <summary>
+    /// A PIR below this counts as zero in <see cref="Spread"/>: it falls in the first of the PIR estimator's
+    /// <see cref="PirEstimator.Bins"/> bins.
+    /// </summary>
+    public const double ZeroPirBelow = 1.0 / PirEstimator.Bins;
+
     private const string Header = "image,impressions,positives,true_pir";
 
     public InteractionTable(IReadOnlyList<Interaction> rows)
@@ -42,6 +51,19 @@ public sealed class InteractionTable
 
     /// <summary>The true PIRs, or null unless every row has one.</summary>
     public double[]? True() => Rows.All(r => r.TruePir.HasValue) ? Rows.Select(r => r.TruePir!.Value).ToArray() : null;
+
+    /// <summary>
+    /// The spread of the true PIRs when every row has one, else of the observed PIRs: sample standard deviation
+    /// and the share of rows at or above <see cref="ZeroPirBelow"/>. An empty table has NaN for both.
+    /// </summary>
+    public PirSpread Spread()
+    {
+        var truth = True();
+        var (basis, pirs) = truth is null ? ("observed", Observed()) : ("true", truth);
+        var sd = pirs.Length < 2 ? double.NaN : Descriptive.SampleStandardDeviation(pirs);
+        var nonZero = pirs.Length == 0 ? double.NaN : (double)pirs.Count(p => p >= ZeroPirBelow) / pirs.Length;
+        return new PirSpread(basis, sd, nonZero, ZeroPirBelow);
+    }
 
     public byte[] ToCsv()
     {

@@ -113,6 +113,17 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(8, first.GetProperty("estimator").GetProperty("validationCount").GetInt32());
         Assert.Equal(0.44, first.GetProperty("training").GetProperty("meanObservedPir").GetDouble());
         Assert.Equal(0.45, first.GetProperty("training").GetProperty("meanTruePir").GetDouble());
+        var spread = first.GetProperty("training").GetProperty("spread");
+        Assert.Equal("true", spread.GetProperty("basis").GetString());
+        Assert.Equal(0.0123, spread.GetProperty("sdPir").GetDouble(), 12);
+        Assert.Equal(0.95, spread.GetProperty("nonZeroShare").GetDouble(), 12);
+        Assert.Equal(0.01, spread.GetProperty("zeroBelow").GetDouble());
+        var initial = top.GetProperty("initialSpread");
+        Assert.Equal(0.0123, initial.GetProperty("sdPir").GetDouble(), 12);
+        Assert.Equal(0.95, initial.GetProperty("nonZeroShare").GetDouble(), 12);
+        Assert.Equal(0.0223, top.GetProperty("rounds")[1].GetProperty("training").GetProperty("spread")
+            .GetProperty("sdPir").GetDouble(), 12);
+        Assert.Equal(0, top.GetProperty("caveats").GetArrayLength());
         var durations = first.GetProperty("durationsSeconds");
         Assert.Equal(1.5 + 2.5, durations.GetProperty("sampling").GetDouble());
         Assert.Equal(3.5 + 4.5, durations.GetProperty("interactions").GetDouble());
@@ -153,6 +164,11 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Contains(
             "| vs round start | observed | 0.5150 | 0.5980 | +0.0830 | 1.02 | 8.12 | 37.9 | 2.5e-9 | yes |", report);
         Assert.Contains("validation MAE 0.0421, Pearson r = 0.830", report);
+        Assert.Contains("**The objective's initial spread** (round 1's training batch, from the original generator): "
+            + "SD of true PIR 0.0123, non-zero share 95.0% (true PIR ≥ 0.01).", report);
+        Assert.Contains("mean true PIR 0.4500; SD of true PIR 0.0223, non-zero share 97.5% (true PIR ≥ 0.01).",
+            report);
+        Assert.DoesNotContain("Caveat", report);
         Assert.Contains("estimated mean PIR 0.5000 before tuning, 0.6250 after (+0.1250)", report);
         Assert.Contains("preset `smoke`", report);
         Assert.Contains("seed 7", report);
@@ -281,6 +297,7 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Equal(JsonValueKind.Null, first.GetProperty("true").ValueKind);
         Assert.Equal(JsonValueKind.Null, first.GetProperty("before").GetProperty("true").ValueKind);
         Assert.Equal(JsonValueKind.Null, first.GetProperty("training").GetProperty("meanTruePir").ValueKind);
+        Assert.Equal("observed", json.RootElement.GetProperty("initialSpread").GetProperty("basis").GetString());
         var second = json.RootElement.GetProperty("rounds")[1];
         Assert.Equal(JsonValueKind.Null, second.GetProperty("cohensD").ValueKind);
 
@@ -288,8 +305,31 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Contains("Round 1 raised the observed mean PIR from 0.515 to 0.598 (+0.083, Cohen's d = 1.02, "
             + "p = 2.5e-9): significant at α = 0.001.", report);
         Assert.Contains("Cohen's d = n/a", report);
+        Assert.Contains("SD of observed PIR 0.0123, non-zero share 95.0% (observed PIR ≥ 0.01). ", report);
+        Assert.Contains("The users' true PIRs are not known, so these numbers use observed PIRs", report);
         Assert.DoesNotContain("| true |", report);
         Assert.True(File.Exists(Path.Combine(Output, "pir-histogram-round1.png")));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ResNetObjectiveAndResNetEstimator_SaysBothUseTheSameNetwork()
+    {
+        var loop = await BuildLoopAsync(knowTruth: true);
+        var resnet = loop with
+        {
+            Settings = loop.Settings with { Objective = "resnet18:layer3:k1:s1", Estimator = "resnet18" },
+        };
+
+        await new ReportWriter(store).WriteAsync(resnet, Facts, Output, Ct);
+
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(Output, "summary.json"), Ct));
+        var caveat = Assert.Single(json.RootElement.GetProperty("caveats").EnumerateArray()).GetString();
+        Assert.Equal(SharedNetworkCaveat.For("resnet18:layer3:k1:s1", "resnet18"), caveat);
+        Assert.Contains("the same pretrained network (ResNet-18)", caveat);
+        var report = await File.ReadAllTextAsync(Path.Combine(Output, "report.md"), Ct);
+        Assert.Contains("> **Caveat.** " + caveat, report);
+        Assert.Contains("## Verdict", report);
+        Assert.Contains("**Caveat.** " + caveat, report[report.IndexOf("## Verdict", StringComparison.Ordinal)..]);
     }
 
     private static async Task<JsonObject> ReadSummaryAsync(string folder) =>
@@ -371,10 +411,12 @@ public sealed class ReportWriterTests : IDisposable
             imagesPerSecond, seconds);
     }
 
+    /// <summary>Round 1's spread is SD 0.0123 with 95% non-zero, round 2's SD 0.0223 with 97.5%.</summary>
     private static InteractionsCollected Interactions(int round, SamplePurpose purpose, BlobRef table,
         double imagesPerSecond, double seconds, double? meanTrue = null) =>
         new(LoopId, round, purpose, table, table, 20, purpose == SamplePurpose.Training ? 0.44 : 0.5, meanTrue,
-            imagesPerSecond, seconds);
+            imagesPerSecond, seconds,
+            new PirSpread(meanTrue is null ? "observed" : "true", 0.0023 + 0.01 * round, 1 - 0.05 / round, 0.01));
 
     private async Task<BlobRef> TableAsync(double centre, bool knowTruth)
     {

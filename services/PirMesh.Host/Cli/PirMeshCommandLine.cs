@@ -11,6 +11,7 @@ public static class PirMeshCommandLine
             "PirMesh tunes an image generator toward images users interact with positively, from a small batch "
             + "of interactions, and measures whether the positive interaction rate (PIR) really went up.");
         root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(PresetsCommand.Create());
         return root;
     }

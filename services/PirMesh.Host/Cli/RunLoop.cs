@@ -54,8 +54,8 @@ public static class RunLoop
             var facts = new RunFacts(compute.Threads, compute.Device.type.ToString(), watch.Elapsed.TotalSeconds,
                 PeakResidentMegabytes(), started);
             var writer = new ReportWriter(host.Services.GetRequiredService<IBlobStore>());
-            await writer.WriteAsync(completed, facts, run.OutputDirectory, cancellationToken);
-            await Summarise(completed, run.OutputDirectory, watch.Elapsed, output);
+            var summary = await writer.WriteAsync(completed, facts, run.OutputDirectory, cancellationToken);
+            await Summarise(summary, run.OutputDirectory, watch.Elapsed, output);
             return 0;
         }
         catch (OperationCanceledException)
@@ -69,24 +69,26 @@ public static class RunLoop
         }
     }
 
-    private static async Task Summarise(LoopCompleted loop, string outputDirectory, TimeSpan elapsed,
+    private static async Task Summarise(SummaryDocument summary, string outputDirectory, TimeSpan elapsed,
         TextWriter output)
     {
-        foreach (var round in loop.Rounds)
+        foreach (var round in summary.Rounds)
         {
-            var comparison = round.Evaluation.VersusRoundStart;
-            var result = comparison.True ?? comparison.Observed;
-            var kind = comparison.True is null ? "observed" : "true";
+            var result = round.Headline();
+            var verdict = result.Significant ? "significant" : "not significant";
             await output.WriteLineAsync(
-                $"round {round.Round}: {kind} mean PIR {result.Before.MeanPir:F4} -> {result.After.MeanPir:F4} "
+                $"round {round.Round}: {round.Basis} mean PIR {result.Before.MeanPir:F4} -> {result.After.MeanPir:F4} "
                 + $"(change {result.ChangeInMeanPir:+0.0000;-0.0000}, d = {result.CohensD:F2}, "
-                + $"p {FormatP(result.PValue)}, {(result.Significant ? "significant" : "not significant")} at 0.001)");
+                + $"{ReportNumbers.PClause(result.PValue)}, {verdict} at {ReportNumbers.Alpha(summary.Alpha)}); "
+                + $"training batch: {ReportNumbers.Spread(round.Training.Spread)}");
+        }
+        foreach (var caveat in summary.Caveats)
+        {
+            await output.WriteLineAsync($"caveat: {caveat}");
         }
         await output.WriteLineAsync(
             $"done in {elapsed.TotalMinutes:F1} min; results in {Path.GetFullPath(outputDirectory)}");
     }
-
-    private static string FormatP(double p) => p < 1e-300 ? "< 1e-300" : $"= {p:G3}";
 
     /// <summary>Peak resident set size of this process (VmHWM), in MiB; NaN where /proc is not available.</summary>
     public static double PeakResidentMegabytes()

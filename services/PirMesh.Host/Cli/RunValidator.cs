@@ -21,7 +21,42 @@ public static class RunValidator
     public static IReadOnlyList<string> Validate(RunSettings run)
     {
         var problems = new List<string>();
-        var loop = run.Loop;
+        try
+        {
+            ObjectiveCatalog.Parse(run.Loop.Objective);
+        }
+        catch (FormatException ex)
+        {
+            problems.Add($"--objective: {ex.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(run.OutputDirectory))
+        {
+            problems.Add("--out must name a folder");
+        }
+        else if (File.Exists(run.OutputDirectory))
+        {
+            problems.Add($"--out: {run.OutputDirectory} is a file, not a folder");
+        }
+        else if (AncestorFile(run.OutputDirectory) is { } blocking)
+        {
+            problems.Add($"--out: {run.OutputDirectory} cannot be created because {blocking} is a file");
+        }
+        else if (Directory.Exists(run.OutputDirectory)
+            && Directory.EnumerateFileSystemEntries(run.OutputDirectory).Any())
+        {
+            problems.Add($"--out: {run.OutputDirectory} already exists and is not empty; choose another folder");
+        }
+        problems.AddRange(ValidateLoop(run.Loop, run.StoreRoot, run.Threads));
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks everything of a run but its objective and output folder: the preset, estimator, counts, store,
+    /// threads and photos. <c>pirmesh bench</c> checks these once for all its objectives.
+    /// </summary>
+    public static IReadOnlyList<string> ValidateLoop(Contracts.LoopSettings loop, string storeRoot, int threads)
+    {
+        var problems = new List<string>();
         try
         {
             Preset.Named(loop.Preset);
@@ -29,14 +64,6 @@ public static class RunValidator
         catch (ArgumentException ex)
         {
             problems.Add($"--preset: {ex.Message}");
-        }
-        try
-        {
-            ObjectiveCatalog.Parse(loop.Objective);
-        }
-        catch (FormatException ex)
-        {
-            problems.Add($"--objective: {ex.Message}");
         }
         if (!EstimatorFactory.Backbones.Contains(loop.Estimator))
         {
@@ -56,25 +83,13 @@ public static class RunValidator
             problems.Add($"--images and --eval-images must be at most {MaxImages}, got {loop.ImagesPerRound} and "
                 + $"{loop.EvaluationImages}");
         }
-        if (string.IsNullOrWhiteSpace(run.OutputDirectory))
-        {
-            problems.Add("--out must name a folder");
-        }
-        else if (File.Exists(run.OutputDirectory))
-        {
-            problems.Add($"--out: {run.OutputDirectory} is a file, not a folder");
-        }
-        else if (AncestorFile(run.OutputDirectory) is { } blocking)
-        {
-            problems.Add($"--out: {run.OutputDirectory} cannot be created because {blocking} is a file");
-        }
-        if (string.IsNullOrWhiteSpace(run.StoreRoot))
+        if (string.IsNullOrWhiteSpace(storeRoot))
         {
             problems.Add("--store must name a folder");
         }
-        else if (File.Exists(run.StoreRoot) || AncestorFile(run.StoreRoot) is not null)
+        else if (File.Exists(storeRoot) || AncestorFile(storeRoot) is not null)
         {
-            problems.Add($"--store: {run.StoreRoot} is, or lies under, a file; it must be a folder");
+            problems.Add($"--store: {storeRoot} is, or lies under, a file; it must be a folder");
         }
         if (loop.EvaluationImages < 2)
         {
@@ -84,19 +99,16 @@ public static class RunValidator
         {
             problems.Add($"--impressions must be greater than zero, got {loop.ImpressionsPerImage}");
         }
-        if (run.Threads is < 0 or > MaxThreads)
+        if (threads is < 0 or > MaxThreads)
         {
-            problems.Add($"--threads must be between 0 (one per core) and {MaxThreads}, got {run.Threads}");
-        }
-        if (Directory.Exists(run.OutputDirectory) && Directory.EnumerateFileSystemEntries(run.OutputDirectory).Any())
-        {
-            problems.Add($"--out: {run.OutputDirectory} already exists and is not empty; choose another folder");
+            problems.Add($"--threads must be between 0 (one per core) and {MaxThreads}, got {threads}");
         }
         problems.AddRange(CheckPhotos(loop));
         return problems;
     }
 
-    private static string? AncestorFile(string path)
+    /// <summary>The nearest ancestor of <paramref name="path"/> that is a file, which blocks creating it.</summary>
+    internal static string? AncestorFile(string path)
     {
         for (var dir = Path.GetDirectoryName(Path.GetFullPath(path)); !string.IsNullOrEmpty(dir);
              dir = Path.GetDirectoryName(dir))

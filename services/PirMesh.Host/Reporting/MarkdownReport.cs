@@ -14,6 +14,7 @@ internal static class MarkdownReport
         var text = new StringBuilder();
         text.Append($"# PirMesh report: objective `{summary.Objective}`, preset `{summary.Preset}`\n\n");
         AppendRun(text, summary);
+        AppendObjective(text, summary);
         AppendReading(text, summary.Alpha);
         AppendPretraining(text, summary.Pretraining);
         foreach (var round in summary.Rounds)
@@ -48,6 +49,29 @@ internal static class MarkdownReport
                 ? "The pretrained GAN came from the cache."
                 : "The GAN was pretrained in this run, not taken from the cache.")
             .Append("\n\n");
+    }
+
+    private static void AppendObjective(StringBuilder text, SummaryDocument s)
+    {
+        if (s.InitialSpread is { } spread)
+        {
+            text.Append("**The objective's initial spread** (round 1's training batch, from the original generator): ")
+                .Append(ReportNumbers.Spread(spread))
+                .Append(". A PIR below the threshold falls in the estimator's first bin and counts as zero; ")
+                .Append("the smaller the SD and the non-zero share, the less the estimator has to learn from.");
+            if (spread.Basis != "true")
+            {
+                text.Append(" The users' true PIRs are not known, so these numbers use observed PIRs, which include ")
+                    .Append("the binomial noise of a finite number of impressions.");
+            }
+
+            text.Append("\n\n");
+        }
+
+        foreach (var caveat in s.Caveats)
+        {
+            text.Append("> **Caveat.** ").Append(caveat).Append("\n\n");
+        }
     }
 
     private static void AppendReading(StringBuilder text, double alpha)

@@ -47,6 +47,18 @@ internal static class ReportNumbers
     /// <summary>A p-value inside a sentence: <c>p = 0.0123</c> or <c>p &lt; 1e-300</c>.</summary>
     public static string PClause(double p) => double.IsFinite(p) && p <= 0 ? "p " + P(p) : "p = " + P(p);
 
+    /// <summary>A share in [0, 1] as a percentage, such as <c>98.5%</c>.</summary>
+    public static string Percent(double share, int decimals) =>
+        double.IsFinite(share) ? Fixed(100 * share, decimals) + "%" : NotAvailable;
+
+    /// <summary>
+    /// A batch's spread in words, for the report and the terminal: <c>SD of true PIR 0.0123, non-zero share
+    /// 98.0% (PIR ≥ 0.01)</c>.
+    /// </summary>
+    public static string Spread(PirSpreadSummary spread) =>
+        $"SD of {spread.Basis} PIR {Fixed(spread.SdPir, 4)}, non-zero share {Percent(spread.NonZeroShare, 1)} "
+        + $"({spread.Basis} PIR ≥ {spread.ZeroBelow.ToString("G", CultureInfo.InvariantCulture)})";
+
     public static string Seconds(double seconds) => Fixed(seconds, 1) + " s";
 
     public static string Count(int n, string singular, string plural) =>

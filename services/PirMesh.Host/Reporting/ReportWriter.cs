@@ -14,18 +14,24 @@ public sealed class ReportWriter(IBlobStore store)
     /// The folder appears complete or not at all: files are staged in <c>{outputDirectory}.partial-{random}</c>,
     /// which is renamed into place at the end and deleted on failure.
     /// </remarks>
+    /// <returns>The summary written as <c>summary.json</c>.</returns>
     /// <exception cref="IOException">The output folder exists and is not empty; nothing is changed in it.</exception>
-    public async Task WriteAsync(LoopCompleted loop, RunFacts facts, string outputDirectory, CancellationToken ct)
+    public async Task<SummaryDocument> WriteAsync(LoopCompleted loop, RunFacts facts, string outputDirectory,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(loop);
         ArgumentNullException.ThrowIfNull(facts);
 
         // Checked before any chart is drawn, so that a taken folder fails fast.
         var target = ReportFolder.Resolve(outputDirectory);
-        await ReportFolder.PublishAsync(target, staging => WriteFilesAsync(loop, facts, staging, ct));
+        SummaryDocument? summary = null;
+        await ReportFolder.PublishAsync(target,
+            async staging => summary = await WriteFilesAsync(loop, facts, staging, ct));
+        return summary!;
     }
 
-    private async Task WriteFilesAsync(LoopCompleted loop, RunFacts facts, string folder, CancellationToken ct)
+    private async Task<SummaryDocument> WriteFilesAsync(LoopCompleted loop, RunFacts facts, string folder,
+        CancellationToken ct)
     {
         var artifacts = new ArtifactWriter(store, folder);
         var pretrainingChart = await artifacts.WritePretrainingAsync(loop.Pretraining, ct);
@@ -38,5 +44,6 @@ public sealed class ReportWriter(IBlobStore store)
         var summary = SummaryBuilder.Build(loop, facts, pretrainingChart, rounds);
         await File.WriteAllBytesAsync(Path.Combine(folder, "summary.json"), SummaryJson.Serialize(summary), ct);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.md"), MarkdownReport.Render(summary), ct);
+        return summary;
     }
 }

@@ -37,7 +37,7 @@ internal static class RoundSection
             text.Append($", mean true PIR {ReportNumbers.Fixed(meanTrue, 4)}");
         }
 
-        text.Append(".\n\n");
+        text.Append("; ").Append(ReportNumbers.Spread(round.Training.Spread)).Append(".\n\n");
         AppendImages(text, round);
     }
 

@@ -94,8 +94,15 @@ public sealed record RoundSummary : ComparisonSummary
 /// <param name="ValPearson">Pearson correlation of estimate and observed PIR on the validation images.</param>
 public sealed record EstimatorSummary(double ValMae, double ValPearson, int TrainCount, int ValidationCount);
 
-/// <summary>Mean PIRs of the batch the round showed to users to train its estimator.</summary>
-public sealed record TrainingBatchSummary(double MeanObservedPir, double? MeanTruePir);
+/// <summary>Mean PIRs and the spread of the batch the round showed to users to train its estimator.</summary>
+public sealed record TrainingBatchSummary(double MeanObservedPir, double? MeanTruePir, PirSpreadSummary Spread);
+
+/// <summary>
+/// How widely a batch's PIRs spread: sample SD and the share of PIRs at or above <paramref name="ZeroBelow"/>
+/// (outside the PIR estimator's first bin).
+/// </summary>
+/// <param name="Basis"><c>true</c>, or <c>observed</c> where the users' true PIRs are unknown.</param>
+public sealed record PirSpreadSummary(string Basis, double SdPir, double NonZeroShare, double ZeroBelow);
 
 /// <summary>Wall time of each step of a round, in seconds.</summary>
 /// <param name="Sampling">The training batch and the after-tuning batch.</param>

@@ -27,6 +27,8 @@ internal static class SummaryBuilder
             ImpressionsPerImage = settings.ImpressionsPerImage,
             RoundCount = loop.Rounds.Count,
             Alpha = RoundComparer.Alpha,
+            InitialSpread = loop.Rounds.Count == 0 ? null : Spread(loop.Rounds[0].TrainingInteractions.Spread),
+            Caveats = SharedNetworkCaveat.For(settings.Objective, settings.Estimator) is { } caveat ? [caveat] : [],
             Pretraining = new PretrainingSummary(loop.Pretraining.FromCache, loop.Pretraining.DurationSeconds,
                 loop.Pretraining.Generator.Key, pretrainingChart),
             Performance = Performance(loop.Rounds, facts),
@@ -77,7 +79,7 @@ internal static class SummaryBuilder
             Estimator = new EstimatorSummary(round.Estimator.ValidationMae, round.Estimator.ValidationPearson,
                 round.Estimator.TrainCount, round.Estimator.ValidationCount),
             Training = new TrainingBatchSummary(round.TrainingInteractions.MeanObservedPir,
-                round.TrainingInteractions.MeanTruePir),
+                round.TrainingInteractions.MeanTruePir, Spread(round.TrainingInteractions.Spread)),
             DurationsSeconds = new RoundDurations(
                 round.TrainingSamples.DurationSeconds + round.AfterSamples.DurationSeconds,
                 round.TrainingInteractions.DurationSeconds + round.AfterInteractions.DurationSeconds,
@@ -111,6 +113,9 @@ internal static class SummaryBuilder
     private static TestSummary Test(TestResult result) =>
         new(Stats(result.Before), Stats(result.After), result.ChangeInMeanPir, result.CohensD, result.WelchT,
             result.WelchDf, result.PValue, result.Significant);
+
+    private static PirSpreadSummary Spread(PirSpread spread) =>
+        new(spread.Basis, spread.SdPir, spread.NonZeroShare, spread.ZeroBelow);
 
     private static PirStats Stats(PirSummary summary) => new(summary.MeanPir, summary.SdPir, summary.N);
 

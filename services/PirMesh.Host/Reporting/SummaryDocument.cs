@@ -41,6 +41,15 @@ public sealed record SummaryDocument
     /// <summary>Significance threshold of every test in the report.</summary>
     public required double Alpha { get; init; }
 
+    /// <summary>
+    /// The objective's initial SD and non-zero share: the spread of round 1's training batch, from the original
+    /// generator. Null when no round completed.
+    /// </summary>
+    public required PirSpreadSummary? InitialSpread { get; init; }
+
+    /// <summary>Plain-language warnings about how to read the results; empty when there are none.</summary>
+    public required IReadOnlyList<string> Caveats { get; init; }
+
     public required PretrainingSummary Pretraining { get; init; }
 
     public required PerformanceSummary Performance { get; init; }

@@ -30,6 +30,11 @@ internal static class VerdictSection
                 .Append("(positives over impressions), which carries the noise of a finite number of ")
                 .Append("impressions.\n\n");
         }
+
+        foreach (var caveat in summary.Caveats)
+        {
+            text.Append("**Caveat.** ").Append(caveat).Append("\n\n");
+        }
     }
 
     /// <summary>

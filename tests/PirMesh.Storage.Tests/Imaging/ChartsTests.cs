@@ -37,6 +37,33 @@ public class ChartsTests
     }
 
     [Fact]
+    public void MarkedScatter_FadedPointsTicksAndLines_PngOfRequestedSize()
+    {
+        MarkedPoint[] points =
+        [
+            new(0, 0.02, "single-colour", false), new(0.1, -0.01, "single-colour", true),
+            new(1, 0.05, "two-colour", false), new(double.NaN, 0.3, "two-colour", false),
+        ];
+        ReferenceLine[] lines =
+            [new("zero", 0, 0), new("fit", 1.5, 0.01, Emphasised: true), new("none", double.NaN, 0)];
+
+        var png = Charts.MarkedScatter("change", "group", "change", points, lines, "faded: not significant",
+            [(0, "single-colour"), (1, "two-colour")], 700, 450);
+
+        using var bitmap = TestPhotos.Decode(png);
+        Assert.Equal((700, 450), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
+    public void MarkedScatter_NoPoints_StillDraws()
+    {
+        var png = Charts.MarkedScatter("empty", "x", "y", [], [new("y = x", 1, 0)], width: 300, height: 200);
+
+        using var bitmap = TestPhotos.Decode(png);
+        Assert.Equal((300, 200), (bitmap.Width, bitmap.Height));
+    }
+
+    [Fact]
     public void Lines_XAndYLengthsDiffer_ThrowsArgumentException()
     {
         var error = Assert.Throws<ArgumentException>(() => Charts.Lines("t", "x", "y", [("bad", Xs, [1, 2])]));
