@@ -1,3 +1,3 @@
 using PirMesh.Host.Cli;
 
-return await PirMeshCommandLine.Create().Parse(args).InvokeAsync();
+return await PirMeshCommandLine.InvokeAsync(args, Console.Error);

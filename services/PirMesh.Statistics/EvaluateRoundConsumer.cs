@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using PirMesh.Contracts;
+using PirMesh.Learning.Statistics;
 using PirMesh.ServiceDefaults;
 using PirMesh.Storage;
 
@@ -27,9 +28,9 @@ public sealed class EvaluateRoundConsumer(IBlobStore store, ILogger<EvaluateRoun
             null, null);
         var headline = versusStart.True ?? versusStart.Observed;
         logger.LogInformation(
-            "Round {Round} of loop {LoopId}: mean PIR {Before:F4} -> {After:F4}, d = {D:F2}, p = {P:G3}",
+            "Round {Round} of loop {LoopId}: mean PIR {Before:F4} -> {After:F4}, d = {D:F2}, {P}",
             command.Round, command.LoopId, headline.Before.MeanPir, headline.After.MeanPir, headline.CohensD,
-            headline.PValue);
+            PValueText.Clause(headline.PValue));
 
         await context.Publish(new RoundEvaluated(command.LoopId, command.Round, versusStart, versusOriginal,
             watch.Elapsed.TotalSeconds), context.CancellationToken);

@@ -7,12 +7,14 @@ namespace PirMesh.ServiceDefaults;
 
 /// <summary>
 /// Prints progress of long jobs as one line per report: job, step, losses, elapsed and time left. At most one line
-/// every <see cref="MinimumInterval"/> per job, plus the last.
+/// every <see cref="MinimumInterval"/> per job, plus the last. Time left follows the pace since the previous line,
+/// so the slow first steps (native warm-up, caches) do not inflate every later estimate.
 /// </summary>
 public sealed class ConsoleProgress : IProgress<TrainingProgress>
 {
     private readonly TextWriter output;
     private readonly Dictionary<string, long> lastPrinted = new();
+    private readonly Dictionary<string, TrainingProgress> previous = new();
     private readonly Lock gate = new();
 
     public ConsoleProgress(TextWriter output) => this.output = output;
@@ -32,11 +34,25 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>
                 return;
             }
             lastPrinted[value.Job] = now;
-            output.WriteLine(Format(value));
+            var remaining = previous.TryGetValue(value.Job, out var before)
+                ? RecentRemaining(before, value) : value.Remaining;
+            previous[value.Job] = value;
+            output.WriteLine(Format(value, remaining));
         }
     }
 
-    public static string Format(TrainingProgress value)
+    /// <summary>Time left at the pace between two reports of the same job; the average pace if no steps passed.</summary>
+    public static TimeSpan RecentRemaining(TrainingProgress before, TrainingProgress now)
+    {
+        var steps = now.Step - before.Step;
+        if (steps <= 0 || before.TotalSteps != now.TotalSteps || now.Elapsed < before.Elapsed)
+        {
+            return now.Remaining;
+        }
+        return TimeSpan.FromTicks((now.Elapsed - before.Elapsed).Ticks / steps * (now.TotalSteps - now.Step));
+    }
+
+    public static string Format(TrainingProgress value, TimeSpan? remaining = null)
     {
         var line = new StringBuilder();
         var width = value.TotalSteps.ToString(CultureInfo.InvariantCulture).Length;
@@ -47,7 +63,7 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>
         {
             line.Append(CultureInfo.InvariantCulture, $"  {name} {loss:F4}");
         }
-        line.Append(CultureInfo.InvariantCulture, $"  elapsed {Clock(value.Elapsed)}  left {Clock(value.Remaining)}");
+        line.Append(CultureInfo.InvariantCulture, $"  elapsed {Clock(value.Elapsed)}  left {Clock(remaining ?? value.Remaining)}");
         return line.ToString();
     }
 

@@ -15,4 +15,25 @@ public static class PirMeshCommandLine
         root.Subcommands.Add(PresetsCommand.Create());
         return root;
     }
+
+    /// <summary>
+    /// Parses and runs <paramref name="args"/>. A command line that does not parse gets its errors and a pointer to
+    /// <c>--help</c> (exit code 2) rather than the whole help page, which would bury the error.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter errors)
+    {
+        var parsed = Create().Parse(args);
+        if (parsed.Errors.Count == 0)
+        {
+            return await parsed.InvokeAsync();
+        }
+        foreach (var error in parsed.Errors)
+        {
+            await errors.WriteLineAsync($"error: {error.Message}");
+        }
+        var command = parsed.CommandResult.Command == parsed.RootCommandResult.Command
+            ? "pirmesh" : "pirmesh " + parsed.CommandResult.Command.Name;
+        await errors.WriteLineAsync($"See '{command} --help' for the options.");
+        return 2;
+    }
 }

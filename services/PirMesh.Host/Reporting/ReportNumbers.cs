@@ -1,4 +1,5 @@
 using System.Globalization;
+using PirMesh.Learning.Statistics;
 
 namespace PirMesh.Host.Reporting;
 
@@ -6,13 +7,6 @@ namespace PirMesh.Host.Reporting;
 internal static class ReportNumbers
 {
     private const string NotAvailable = "n/a";
-
-    // The smallest normal double is about 2.2e-308, so a p-value that came out as exactly 0 underflowed and
-    // is certainly below this bound; printing "0" would claim a certainty no test has.
-    private const string UnderflowBound = "1e-300";
-
-    // Below this, fixed notation needs too many zeros to read.
-    private const double ScientificBelow = 1e-4;
 
     public static string Fixed(double value, int decimals) =>
         double.IsFinite(value) ? value.ToString("F" + decimals, CultureInfo.InvariantCulture) : NotAvailable;
@@ -36,16 +30,10 @@ internal static class ReportNumbers
     }
 
     /// <summary>A p-value for a table cell: <c>0.0123</c>, <c>3.2e-45</c> or <c>&lt; 1e-300</c>.</summary>
-    public static string P(double p) => p switch
-    {
-        _ when !double.IsFinite(p) => NotAvailable,
-        <= 0 => "< " + UnderflowBound,
-        < ScientificBelow => p.ToString("0.0e0", CultureInfo.InvariantCulture),
-        _ => p.ToString("G3", CultureInfo.InvariantCulture),
-    };
+    public static string P(double p) => PValueText.Value(p);
 
     /// <summary>A p-value inside a sentence: <c>p = 0.0123</c> or <c>p &lt; 1e-300</c>.</summary>
-    public static string PClause(double p) => double.IsFinite(p) && p <= 0 ? "p " + P(p) : "p = " + P(p);
+    public static string PClause(double p) => PValueText.Clause(p);
 
     /// <summary>A share in [0, 1] as a percentage, such as <c>98.5%</c>.</summary>
     public static string Percent(double share, int decimals) =>
