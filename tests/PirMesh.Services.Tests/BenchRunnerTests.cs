@@ -308,4 +308,12 @@ public sealed class BenchRunnerTests : IDisposable
         Directory.GetFiles(Folder, "*", SearchOption.AllDirectories).ToDictionary(
             f => f, f => Convert.ToHexString(File.ReadAllBytes(f)) + File.GetLastWriteTimeUtc(f)
                 .ToString("O", CultureInfo.InvariantCulture));
+
+    [Theory]
+    [InlineData(new[] { 900.0 }, 900.0)]
+    [InlineData(new[] { 900.0, 300.0, 330.0 }, 315.0)]
+    public void SecondsPerObjective_LeavesOutTheFirstOnceThereAreOthers(double[] seconds, double expected)
+    {
+        Assert.Equal(expected, BenchRunner.SecondsPerObjective(seconds), 9);
+    }
 }

@@ -95,7 +95,7 @@ public sealed class BenchRunner
         }
 
         var ranHere = 0;
-        var secondsHere = 0.0;
+        var secondsHere = new List<double>();
         foreach (var entry in entries)
         {
             var i = entry.Index - 1;
@@ -149,12 +149,12 @@ public sealed class BenchRunner
 
             results[i] = result;
             ranHere++;
-            secondsHere += (watch.Elapsed - started).TotalSeconds;
+            secondsHere.Add((watch.Elapsed - started).TotalSeconds);
             await BenchOutputs.WriteAsync(folder, settings, entries.Count, Finished(results));
             done = results.Count(r => r is not null);
             await output.WriteLineAsync("  " + ResultLine(result));
             var left = entries.Count - done;
-            var estimate = left == 0 ? "nothing left" : $"about {Duration(secondsHere / ranHere * left)} left";
+            var estimate = left == 0 ? "nothing left" : $"about {Duration(SecondsPerObjective(secondsHere) * left)} left";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"bench: {done}/{entries.Count} done, elapsed {Duration(watch.Elapsed.TotalSeconds)}, {estimate}"));
         }
@@ -164,6 +164,13 @@ public sealed class BenchRunner
             + string.Join(", ", BenchCharts.Files));
         return 0;
     }
+
+    /// <summary>
+    /// Expected seconds per remaining objective: the mean of those run by this process, leaving out the first once
+    /// there are others, since the first usually includes the GAN's pretraining.
+    /// </summary>
+    public static double SecondsPerObjective(IReadOnlyList<double> seconds) =>
+        seconds.Count > 1 ? seconds.Skip(1).Average() : seconds[0];
 
     /// <summary>The objectives, settings and folder of a request, checked; null with problems when they fail.</summary>
     /// <param name="notes">Duplicates dropped from the list, one note each.</param>
