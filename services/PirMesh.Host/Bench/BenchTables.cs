@@ -99,7 +99,8 @@ public static class BenchTables
             .Append(invariant, $"{settings.ImagesPerRound} images × {settings.ImpressionsPerImage} impressions per ")
             .Append(invariant, $"round, {settings.EvaluationImages} evaluation images, estimator ")
             .Append(invariant, $"`{settings.Estimator}`, seed {settings.Seed}, ")
-            .Append(ReportNumbers.Count(settings.Threads, "thread", "threads")).Append(invariant, $") on ")
+            .Append(settings.Threads == 0 ? "one libtorch thread per core"
+                : ReportNumbers.Count(settings.Threads, "thread", "threads")).Append(invariant, $") on ")
             .Append(invariant, $"`{settings.DataDirectory}`. **Before** is the original generator and **after** ")
             .Append("the generator after the last round, each on fresh samples; the change is tested with Welch's ")
             .Append(invariant, $"t-test and called significant when p < {ReportNumbers.Alpha(Alpha)}. ")
