@@ -135,6 +135,14 @@ public static class Charts
                 var markers = plot.Add.Markers(group.Select(p => p.X).ToArray(), group.Select(p => p.Y).ToArray(),
                     MarkerShape.FilledCircle, 9, faded ? color.WithAlpha(FadedAlpha) : color);
                 markers.LegendText = "";
+                foreach (var point in group.Where(p => !string.IsNullOrEmpty(p.Label)))
+                {
+                    var text = plot.Add.Text(point.Label!, point.X, point.Y);
+                    text.LabelFontSize = 10;
+                    text.LabelFontColor = Colors.Black.WithAlpha(faded ? 0.5 : 0.85);
+                    text.LabelAlignment = Alignment.MiddleLeft;
+                    text.LabelOffsetX = 7;
+                }
             }
 
             plot.Legend.ManualItems.Add(new LegendItem
@@ -238,7 +246,8 @@ public static class Charts
 /// <summary>One point of <see cref="Charts.MarkedScatter"/>.</summary>
 /// <param name="Series">Legend entry; points of one series share a colour.</param>
 /// <param name="Faded">Drawn partially transparent, such as a result that is not significant.</param>
-public sealed record MarkedPoint(double X, double Y, string Series, bool Faded);
+/// <param name="Label">Small text beside the point, such as the objective's name; null for none.</param>
+public sealed record MarkedPoint(double X, double Y, string Series, bool Faded, string? Label = null);
 
 /// <summary>A straight line y = <paramref name="Slope"/> × x + <paramref name="Intercept"/> on a chart.</summary>
 /// <param name="Emphasised">Solid black, such as a fitted line; otherwise a thin grey dashed reference.</param>

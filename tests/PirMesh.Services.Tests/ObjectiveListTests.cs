@@ -1,3 +1,4 @@
+using PirMesh.Learning.Pretrained;
 using PirMesh.Host.Bench;
 
 namespace PirMesh.Services.Tests;
@@ -88,7 +89,7 @@ public sealed class ObjectiveListTests
         Assert.Equal("single-colour", expanded.Objectives.Single(o => o.Objective.Name == "blue").Objective.Family);
         Assert.Equal(6, expanded.Notes.Count);
         Assert.Contains(expanded.Notes, n => n.Contains("'red' from --file more.txt, line 1 is already listed "
-            + "(from --objectives family single-colour, family single-colour)", StringComparison.Ordinal));
+            + "(from --objectives family single-colour); it runs once", StringComparison.Ordinal));
         Assert.Contains(expanded.Notes, n => n.StartsWith("'BLUE' from --objectives 'BLUE'", StringComparison.Ordinal));
     }
 
@@ -110,6 +111,36 @@ public sealed class ObjectiveListTests
         var problem = Assert.Single(problems);
         Assert.StartsWith("--file list.txt, line 3: objective 'red|purple' does not parse", problem);
         Assert.Contains("purple", problem);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(problem, "does not parse"));
+    }
+
+    [Fact]
+    public void Expand_SpaceInsideAName_IsKeptSoTheNameIsRejected()
+    {
+        var expanded = ObjectiveList.Expand(null, "list.txt", ["blu e", "red | green", " resnet18 : layer1:k1:s1 "]);
+
+        Assert.Equal(["blu e", "red|green", "resnet18:layer1:k1:s1"], expanded.Objectives.Select(o => o.Objective.Name));
+        var problem = Assert.Single(ObjectiveList.Validate(expanded));
+        Assert.Contains("'blu e'", problem);
+    }
+
+    [Fact]
+    public void Validate_ResNetObjectiveWithoutTheModelFiles_SaysSoBeforeAnyWork()
+    {
+        var empty = Directory.CreateTempSubdirectory("pirmesh-no-model").FullName;
+        var before = Environment.GetEnvironmentVariable(ResNet18Files.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, empty);
+            var problem = Assert.Single(ObjectiveList.Validate(ObjectiveList.Expand("red,resnet18-k1", null, null)));
+            Assert.Contains("'resnet18:layer1:k1:s1' needs the ResNet-18 model", problem);
+            Assert.Contains(Path.Combine(empty, "ResNet18.onnx"), problem);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, before);
+            Directory.Delete(empty);
+        }
     }
 
     [Fact]

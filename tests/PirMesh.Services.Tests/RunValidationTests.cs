@@ -1,5 +1,6 @@
 using PirMesh.Contracts;
 using PirMesh.Host.Cli;
+using PirMesh.Learning.Pretrained;
 
 namespace PirMesh.Services.Tests;
 
@@ -134,5 +135,58 @@ public sealed class RunValidationTests : IDisposable
         Assert.Equal(2, code);
         Assert.Contains("--images and --eval-images must be at most 100000", errors);
         Assert.Contains("--data must name a folder", errors);
+    }
+
+    [Theory]
+    [InlineData("resnet18", "blue", "--estimator resnet18: ")]
+    [InlineData("scratch", "resnet18:layer2:k20:s1", "--objective resnet18:layer2:k20:s1: ")]
+    public void Validate_ModelFilesMissing_NamesTheOptionThatNeedsThem(string estimator, string objective,
+        string expected)
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(scratch, "no-model")).FullName;
+        var before = Environment.GetEnvironmentVariable(ResNet18Files.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, empty);
+            var problem = Assert.Single(RunValidator.Validate(
+                Run(l => l with { Estimator = estimator, Objective = objective })));
+            Assert.StartsWith(expected, problem);
+            Assert.Contains("ResNet18.onnx", problem);
+            Assert.Empty(RunValidator.Validate(Run(l => l with { Estimator = "scratch" })));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, before);
+        }
+    }
+
+    [Fact]
+    public void Validate_TruncatedModelFile_SaysItIsNotReadable()
+    {
+        var damaged = Directory.CreateDirectory(Path.Combine(scratch, "damaged-model")).FullName;
+        foreach (var name in new[] { ResNet18Files.NetworkFileName, ResNet18Files.PreprocessFileName })
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(ResNet18Files.Folder, name));
+            File.WriteAllBytes(Path.Combine(damaged, name), name == ResNet18Files.NetworkFileName
+                ? bytes[..(bytes.Length / 2)] : bytes);
+        }
+        var before = Environment.GetEnvironmentVariable(ResNet18Files.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, damaged);
+            var problem = Assert.Single(RunValidator.Validate(Run()));
+            Assert.Contains("is not a readable ONNX model", problem);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, before);
+        }
+    }
+
+    [Fact]
+    public void Validate_UnknownPreset_ListsThePresetsWithoutDotNetDetails()
+    {
+        var problem = Assert.Single(RunValidator.Validate(Run(l => l with { Preset = "tiny" })));
+        Assert.Equal("--preset: unknown preset 'tiny'; expected one of: smoke, cpu, paper", problem);
     }
 }

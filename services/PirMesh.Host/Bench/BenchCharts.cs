@@ -102,5 +102,5 @@ public static class BenchCharts
     }
 
     private static MarkedPoint Point(double x, double y, BenchResult result) =>
-        new(x, y, result.Objective.Family, !result.Significant);
+        new(x, y, result.Objective.Family, !result.Significant, result.Objective.Name);
 }

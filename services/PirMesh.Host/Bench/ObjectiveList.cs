@@ -1,5 +1,6 @@
 using System.Globalization;
 using PirMesh.Learning.Objectives;
+using PirMesh.Learning.Pretrained;
 
 namespace PirMesh.Host.Bench;
 
@@ -7,7 +8,7 @@ namespace PirMesh.Host.Bench;
 /// Turns <c>--objectives</c> (families and names) and <c>--file</c> (one name a line) into the ordered, duplicate-free
 /// list of objectives a bench runs, and checks every name with the objective catalog before any work.
 /// </summary>
-public static class ObjectiveList
+public static partial class ObjectiveList
 {
     public const string Colours = "colours";
     public const string SingleColour = "single-colour";
@@ -106,8 +107,8 @@ public static class ObjectiveList
         {
             if (seen.TryGetValue(item.Objective.Name, out var first))
             {
-                notes.Add($"'{item.Objective.Name}' from {item.Origin} is already listed (from {first.Origin}, "
-                    + $"family {first.Objective.Family}); it runs once");
+                notes.Add($"'{item.Objective.Name}' from {item.Origin} is already listed (from {first.Origin}); "
+                    + "it runs once");
                 continue;
             }
 
@@ -143,12 +144,19 @@ public static class ObjectiveList
             }
             catch (FormatException ex)
             {
-                var what = item.Objective.Family == Custom && item.Origin.StartsWith("--objectives",
-                    StringComparison.Ordinal)
-                    ? $"'{item.Objective.Name}' is neither a family ({string.Join(", ", Families)}) nor an objective"
-                    : $"objective '{item.Objective.Name}' does not parse";
-                problems.Add($"{item.Origin}: {what}: {ex.Message}");
+                problems.Add(item.Objective.Family == Custom
+                    && item.Origin.StartsWith("--objectives", StringComparison.Ordinal)
+                    ? $"{item.Origin}: '{item.Objective.Name}' is neither a family ({string.Join(", ", Families)}) "
+                        + $"nor an objective: {ex.Message}"
+                    : $"{item.Origin}: {ex.Message}");
             }
+        }
+
+        var feature = expanded.Objectives.FirstOrDefault(
+            o => o.Objective.Name.StartsWith(FeatureObjective.NetworkName, StringComparison.OrdinalIgnoreCase));
+        if (feature is not null && problems.Count == 0 && ResNet18Files.Problem() is { } missing)
+        {
+            problems.Add($"{feature.Origin}: '{feature.Objective.Name}' needs the ResNet-18 model: {missing}");
         }
 
         return problems;
@@ -178,9 +186,12 @@ public static class ObjectiveList
         }
     }
 
-    // Objective names carry no meaningful whitespace ("red | green" is "red|green").
-    private static string Normalise(string name) =>
-        string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
+    // Spaces around the separators carry no meaning ("red | green" is "red|green"); inside a word they do, so
+    // "blu e" stays a name the catalog rejects rather than becoming "blue".
+    private static string Normalise(string name) => Separators().Replace(name.Trim(), "$1");
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*([|:])\s*")]
+    private static partial System.Text.RegularExpressions.Regex Separators();
 }
 
 /// <summary>An objective and where the bench's command line listed it, for messages.</summary>

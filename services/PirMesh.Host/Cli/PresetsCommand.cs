@@ -18,7 +18,9 @@ public static class PresetsCommand
                     + $"discriminator {string.Join('-', p.DiscriminatorWidths)}, "
                     + $"batch {p.BatchSize}, pretraining {p.PretrainSteps} steps (lr G {p.PretrainGeneratorLr}, "
                     + $"D {p.PretrainDiscriminatorLr}), tuning {p.TuneSteps} steps (lr G {p.TuneGeneratorLr}, "
-                    + $"D {p.TuneDiscriminatorLr}, w_PIR {p.PirWeight}), estimator {p.EstimatorEpochs} epochs");
+                    + $"D {p.TuneDiscriminatorLr}, w_PIR {p.PirWeight}), estimator {p.EstimatorEpochs} epochs "
+                    + $"(ResNet-18 input {p.ResNetSide}x{p.ResNetSide}, scratch widths "
+                    + $"{string.Join('-', p.EstimatorWidths)})");
             }
             return 0;
         });

@@ -1,5 +1,6 @@
 using PirMesh.Learning;
 using PirMesh.Learning.Objectives;
+using PirMesh.Learning.Pretrained;
 using PirMesh.Learning.Training;
 using PirMesh.Tuning;
 
@@ -23,7 +24,13 @@ public static class RunValidator
         var problems = new List<string>();
         try
         {
-            ObjectiveCatalog.Parse(run.Loop.Objective);
+            var objective = ObjectiveCatalog.Parse(run.Loop.Objective);
+            // The estimator check in ValidateLoop already covers the files when the backbone needs them too.
+            if (objective.Network == FeatureObjective.NetworkName && run.Loop.Estimator != EstimatorFactory.ResNet
+                && ResNet18Files.Problem() is { } missing)
+            {
+                problems.Add($"--objective {run.Loop.Objective}: {missing}");
+            }
         }
         catch (FormatException ex)
         {
@@ -57,18 +64,19 @@ public static class RunValidator
     public static IReadOnlyList<string> ValidateLoop(Contracts.LoopSettings loop, string storeRoot, int threads)
     {
         var problems = new List<string>();
-        try
+        if (!Preset.All.Any(p => string.Equals(p.Name, loop.Preset, StringComparison.OrdinalIgnoreCase)))
         {
-            Preset.Named(loop.Preset);
-        }
-        catch (ArgumentException ex)
-        {
-            problems.Add($"--preset: {ex.Message}");
+            problems.Add($"--preset: unknown preset '{loop.Preset}'; expected one of: "
+                + string.Join(", ", Preset.All.Select(p => p.Name)));
         }
         if (!EstimatorFactory.Backbones.Contains(loop.Estimator))
         {
             problems.Add($"--estimator: unknown backbone '{loop.Estimator}'; expected one of: "
                 + string.Join(", ", EstimatorFactory.Backbones));
+        }
+        else if (loop.Estimator == EstimatorFactory.ResNet && ResNet18Files.Problem() is { } missing)
+        {
+            problems.Add($"--estimator resnet18: {missing}");
         }
         if (loop.Rounds < 1)
         {

@@ -41,7 +41,7 @@ public sealed partial class FeatureObjective : ISimulatedObjective
     /// <summary>The chosen filter indices, in the order drawn.</summary>
     public IReadOnlyList<long> Filters => filters;
 
-    [GeneratedRegex(@"^resnet18:(?<stage>[a-z0-9]+):k(?<k>\d+):s(?<seed>\d+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^resnet18:(?<stage>[a-z0-9]+):k(?<k>-?\d+):s(?<seed>-?\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
     /// <summary>Parses <c>resnet18:layer3:k20:s7</c>. Names starting <c>resnet18</c> that do not parse get an error.</summary>
@@ -77,9 +77,10 @@ public sealed partial class FeatureObjective : ISimulatedObjective
             error = $"stage {stage} has {count} filters; k = {k} is larger";
             return false;
         }
-        if (!long.TryParse(match.Groups["seed"].Value, CultureInfo.InvariantCulture, out var seed))
+        if (!long.TryParse(match.Groups["seed"].Value, CultureInfo.InvariantCulture, out var seed) || seed < 0)
         {
-            error = $"the seed '{match.Groups["seed"].Value}' is not a whole number";
+            error = $"the filter seed must be a whole number from 0 to {long.MaxValue}, got "
+                + $"'{match.Groups["seed"].Value}'";
             return false;
         }
         objective = new FeatureObjective(stage, k, seed);

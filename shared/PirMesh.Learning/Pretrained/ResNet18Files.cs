@@ -40,4 +40,24 @@ public static class ResNet18Files
         }
         return (network, preprocess);
     }
+
+    /// <summary>
+    /// Checks, without building the network, that both files are present and parse as ONNX models: what a run
+    /// checks before any work, so a missing or damaged file does not surface only after pretraining.
+    /// </summary>
+    /// <returns>Null when the files are usable, else what is wrong with them.</returns>
+    public static string? Problem(string? folder = null)
+    {
+        try
+        {
+            var (network, preprocess) = Locate(folder);
+            OnnxReader.ReadModel(network);
+            OnnxReader.ReadModel(preprocess);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
 }

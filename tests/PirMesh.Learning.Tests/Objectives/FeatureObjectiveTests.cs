@@ -80,6 +80,8 @@ public sealed class FeatureObjectiveTests
     [InlineData("resnet18:layer1:k0:s1", "at least 1")]
     [InlineData("resnet18:layer1:k2", "resnet18:<stage>:k<filters>:s<seed>")]
     [InlineData("resnet18", "resnet18:<stage>:k<filters>:s<seed>")]
+    [InlineData("resnet18:layer1:k1:s-1", "the filter seed must be a whole number from 0")]
+    [InlineData("resnet18:layer1:k-3:s1", "k must be a whole number of at least 1, got '-3'")]
     public void Parse_BadNames_SayWhatIsWrong(string name, string expected)
     {
         var error = Assert.Throws<FormatException>(() => ObjectiveCatalog.Parse(name));
