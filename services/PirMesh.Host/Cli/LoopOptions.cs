@@ -26,7 +26,7 @@ internal sealed class LoopOptions
 
     public Option<string> Preset { get; } = new("--preset")
     {
-        Description = "Model sizes and schedule: smoke (about a minute), cpu (default; tens of minutes on "
+        Description = "Model sizes and schedule: smoke (a few minutes), cpu (default; tens of minutes on "
             + "2 cores) or paper (the published 64x64 settings; days without a GPU).",
         DefaultValueFactory = _ => "cpu",
     };
