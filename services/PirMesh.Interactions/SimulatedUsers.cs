@@ -31,7 +31,7 @@ public sealed class SimulatedUsers(TorchCompute compute) : IInteractionSource
         CancellationToken cancellationToken)
     {
         var objective = ObjectiveCatalog.Parse(command.Objective);
-        var truePir = await compute.RunAsync(_ => Score(objective, batch), cancellationToken);
+        var truePir = await compute.RunAsync(token => Score(objective, batch, token), cancellationToken);
         var sampler = new BinomialSampler(unchecked((ulong)command.Seed));
         var rows = truePir
             .Select(p => new Interaction(command.Impressions, sampler.Sample(command.Impressions, p), p))
@@ -39,13 +39,15 @@ public sealed class SimulatedUsers(TorchCompute compute) : IInteractionSource
         return new InteractionTable(rows);
     }
 
-    /// <summary>True PIR of every image, in batch order.</summary>
-    public static double[] Score(ISimulatedObjective objective, ImageBatch batch)
+    /// <summary>True PIR of every image, in batch order; stops between chunks of 250 images when cancelled.</summary>
+    public static double[] Score(ISimulatedObjective objective, ImageBatch batch,
+        CancellationToken cancellationToken = default)
     {
         var scores = new List<double>(batch.Count);
         using var pixels = ImageTensors.FromBytes(batch.Pixels, batch.Count, batch.Height, batch.Width);
         for (var start = 0; start < batch.Count; start += 250)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
             var chunk = pixels[TensorIndex.Slice(start, Math.Min(batch.Count, start + 250))];
             var pir = objective.TruePir(ImageTensors.ToUnit(chunk)).clamp(0, 1).to(float64);
