@@ -41,7 +41,7 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>
         }
     }
 
-    /// <summary>Time left at the pace between two reports of the same job; the average pace if no steps passed.</summary>
+    /// <summary>Time left at the pace between two reports of one job; the average pace if no steps passed.</summary>
     public static TimeSpan RecentRemaining(TrainingProgress before, TrainingProgress now)
     {
         var steps = now.Step - before.Step;
@@ -63,7 +63,8 @@ public sealed class ConsoleProgress : IProgress<TrainingProgress>
         {
             line.Append(CultureInfo.InvariantCulture, $"  {name} {loss:F4}");
         }
-        line.Append(CultureInfo.InvariantCulture, $"  elapsed {Clock(value.Elapsed)}  left {Clock(remaining ?? value.Remaining)}");
+        var left = remaining ?? value.Remaining;
+        line.Append(CultureInfo.InvariantCulture, $"  elapsed {Clock(value.Elapsed)}  left {Clock(left)}");
         return line.ToString();
     }
 

@@ -46,7 +46,8 @@ public sealed class BenchEndToEndTests : IDisposable
         Assert.StartsWith("custom,blue,blue,1,true,", rows[0]);
         Assert.StartsWith("custom,red|green,red|green,1,true,", rows[1]);
         foreach (var file in new[] { "bench.md", "change-by-objective.png", "introspection.png",
-                     "change-vs-initial-sd.png", "objectives/01-blue/summary.json", "objectives/02-red_green/report.md" })
+                     "change-vs-initial-sd.png", "objectives/01-blue/summary.json",
+                     "objectives/02-red_green/report.md" })
         {
             Assert.True(File.Exists(Path.Combine(folder, file)), file);
         }

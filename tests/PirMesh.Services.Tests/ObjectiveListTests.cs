@@ -119,7 +119,8 @@ public sealed class ObjectiveListTests
     {
         var expanded = ObjectiveList.Expand(null, "list.txt", ["blu e", "red | green", " resnet18 : layer1:k1:s1 "]);
 
-        Assert.Equal(["blu e", "red|green", "resnet18:layer1:k1:s1"], expanded.Objectives.Select(o => o.Objective.Name));
+        Assert.Equal(["blu e", "red|green", "resnet18:layer1:k1:s1"],
+            expanded.Objectives.Select(o => o.Objective.Name));
         var problem = Assert.Single(ObjectiveList.Validate(expanded));
         Assert.Contains("'blu e'", problem);
     }

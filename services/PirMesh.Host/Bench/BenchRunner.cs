@@ -154,7 +154,8 @@ public sealed class BenchRunner
             done = results.Count(r => r is not null);
             await output.WriteLineAsync("  " + ResultLine(result));
             var left = entries.Count - done;
-            var estimate = left == 0 ? "nothing left" : $"about {Duration(SecondsPerObjective(secondsHere) * left)} left";
+            var estimate = left == 0 ? "nothing left"
+                : $"about {Duration(SecondsPerObjective(secondsHere) * left)} left";
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"bench: {done}/{entries.Count} done, elapsed {Duration(watch.Elapsed.TotalSeconds)}, {estimate}"));
         }

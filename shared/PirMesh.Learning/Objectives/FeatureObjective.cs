@@ -44,7 +44,9 @@ public sealed partial class FeatureObjective : ISimulatedObjective
     [GeneratedRegex(@"^resnet18:(?<stage>[a-z0-9]+):k(?<k>-?\d+):s(?<seed>-?\d+)$", RegexOptions.CultureInvariant)]
     private static partial Regex NamePattern();
 
-    /// <summary>Parses <c>resnet18:layer3:k20:s7</c>. Names starting <c>resnet18</c> that do not parse get an error.</summary>
+    /// <summary>
+    /// Parses <c>resnet18:layer3:k20:s7</c>. Names starting <c>resnet18</c> that do not parse get an error.
+    /// </summary>
     public static bool TryParse(string text, out FeatureObjective? objective, out string? error)
     {
         objective = null;

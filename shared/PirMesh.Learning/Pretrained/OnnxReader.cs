@@ -4,7 +4,9 @@ using static TorchSharp.torch;
 
 namespace PirMesh.Learning.Pretrained;
 
-/// <summary>Reads ONNX files with OnnxSharp and turns their float initializers and attributes into TorchSharp values.</summary>
+/// <summary>
+/// Reads ONNX files with OnnxSharp and turns their float initializers and attributes into TorchSharp values.
+/// </summary>
 internal static class OnnxReader
 {
     /// <exception cref="InvalidDataException">The file is not an ONNX model.</exception>

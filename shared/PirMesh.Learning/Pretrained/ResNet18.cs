@@ -306,7 +306,8 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
         {
             throw new InvalidDataException(
                 $"'{source}' does not have ResNet-18's shape: expected stages of "
-                + $"{string.Join("/", StageChannels)} channels, found {string.Join("/", found.Select(v => channels[v]))}");
+                + $"{string.Join("/", StageChannels)} channels, found "
+                + string.Join("/", found.Select(v => channels[v])));
         }
         return Stages.Zip(found).ToDictionary(p => p.First, p => p.Second);
     }

@@ -12,7 +12,7 @@ public static class PValueText
     // Below this, fixed notation needs too many zeros to read.
     private const double ScientificBelow = 1e-4;
 
-    /// <summary>For a table cell: <c>0.0123</c>, <c>3.2e-45</c>, <c>&lt; 1e-300</c>, or "n/a" when not finite.</summary>
+    /// <summary>For a table cell: <c>0.0123</c>, <c>3.2e-45</c>, <c>&lt; 1e-300</c>; "n/a" when not finite.</summary>
     public static string Value(double p) => p switch
     {
         _ when !double.IsFinite(p) => "n/a",
