@@ -51,12 +51,13 @@ public sealed partial class FeatureObjective : ISimulatedObjective
     {
         objective = null;
         error = null;
+        text = text.Trim();
         if (!text.StartsWith(NetworkName, StringComparison.OrdinalIgnoreCase))
         {
             error = "not a ResNet-18 objective";
             return false;
         }
-        var match = NamePattern().Match(text.Trim().ToLowerInvariant());
+        var match = NamePattern().Match(text.ToLowerInvariant());
         if (!match.Success)
         {
             error = "a ResNet-18 objective is written resnet18:<stage>:k<filters>:s<seed>, e.g. resnet18:layer3:k20:s7";

@@ -117,11 +117,11 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
             if (!FrozenCopies.TryGetValue(key, out var network))
             {
                 network = Load(side);
+                network.to(device);
                 foreach (var parameter in network.parameters())
                 {
                     parameter.requires_grad = false;
                 }
-                network.to(device);
                 network.eval();
                 FrozenCopies[key] = network;
             }

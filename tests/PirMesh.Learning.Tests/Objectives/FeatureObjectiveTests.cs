@@ -65,6 +65,7 @@ public sealed class FeatureObjectiveTests
     [InlineData("resnet18:layer3:k20:s7", "layer3", 20, 7)]
     [InlineData("ResNet18:Stem:k1:s0", "stem", 1, 0)]
     [InlineData("resnet18:pooled:k512:s1", "pooled", 512, 1)]
+    [InlineData("  resnet18:layer4:k2:s3 ", "layer4", 2, 3)]
     public void Parse_ValidNames_GiveTheStageKAndSeed(string name, string stage, int k, long seed)
     {
         var objective = Assert.IsType<FeatureObjective>(ObjectiveCatalog.Parse(name));
