@@ -121,6 +121,9 @@ public static class Charts
         var plot = Start(title, xLabel, yLabel);
         var shown = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToList();
         var series = shown.Select(p => p.Series).Distinct().ToList();
+        // Labels of points in the right part of the plot go to their left, so the plot's edge does not cut them.
+        var (lowest, highest) = shown.Count == 0 ? (0.0, 0.0) : (shown.Min(p => p.X), shown.Max(p => p.X));
+        var labelsLeftOf = lowest + (highest - lowest) * 0.6;
         for (var s = 0; s < series.Count; s++)
         {
             var color = Palette.GetColor(s);
@@ -140,8 +143,9 @@ public static class Charts
                     var text = plot.Add.Text(point.Label!, point.X, point.Y);
                     text.LabelFontSize = 10;
                     text.LabelFontColor = Colors.Black.WithAlpha(faded ? 0.5 : 0.85);
-                    text.LabelAlignment = Alignment.MiddleLeft;
-                    text.LabelOffsetX = 7;
+                    var leftward = highest > lowest && point.X > labelsLeftOf;
+                    text.LabelAlignment = leftward ? Alignment.MiddleRight : Alignment.MiddleLeft;
+                    text.LabelOffsetX = leftward ? -7 : 7;
                 }
             }
 
