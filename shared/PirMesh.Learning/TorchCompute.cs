@@ -15,6 +15,9 @@ public sealed class TorchCompute : IDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Thread thread;
 
+    /// <summary>The thread count a requested one means: 0 is one per core of this machine.</summary>
+    public static int ResolveThreads(int threads) => threads == 0 ? Environment.ProcessorCount : threads;
+
     /// <param name="threads">libtorch intra-op threads; 0 means one per core.</param>
     public TorchCompute(int threads)
     {
@@ -22,7 +25,7 @@ public sealed class TorchCompute : IDisposable
         {
             throw new ArgumentOutOfRangeException(nameof(threads), threads, "the thread count must be 0 or more");
         }
-        Threads = threads == 0 ? Environment.ProcessorCount : threads;
+        Threads = ResolveThreads(threads);
         var ready = new TaskCompletionSource<Device>();
         thread = new Thread(() => Loop(ready)) { IsBackground = true, Name = "pirmesh-torch" };
         thread.Start();

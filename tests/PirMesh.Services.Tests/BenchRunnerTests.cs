@@ -190,6 +190,21 @@ public sealed class BenchRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Settings_ThreadsZero_StoredAsTheCoresAndComparedByWhatRuns()
+    {
+        var loop = Request().Loop;
+        var cores = Environment.ProcessorCount;
+        var automatic = BenchSettings.From(loop, 0);
+        Assert.Equal(cores, automatic.Threads);
+        // "--threads 0" and the explicit core count run the same way, so either resumes the other.
+        Assert.Empty(automatic.Differences(BenchSettings.From(loop, cores)));
+        // A folder from before counts were resolved stores 0, read as this machine's cores.
+        Assert.Empty((automatic with { Threads = 0 }).Differences(BenchSettings.From(loop, cores)));
+        Assert.Equal([$"--threads: {cores} in bench.json, {cores + 1} now"],
+            automatic.Differences(BenchSettings.From(loop, cores + 1)));
+    }
+
+    [Fact]
     public async Task Execute_ObjectiveOrderDiffers_NamesTheFirstDifferentObjective()
     {
         await Bench(Request());

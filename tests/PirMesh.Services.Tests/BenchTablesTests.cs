@@ -46,11 +46,13 @@ public sealed class BenchTablesTests : IDisposable
         Assert.Equal(6, lines.Length);
         Assert.Equal("family,group,objective,rounds,basis,mean_pir_before,mean_pir_after,change_in_mean_pir,cohens_d,"
             + "welch_p,significant_at_0.001,estimated_change,initial_sd,non_zero_share,spread_basis,estimator_val_r,"
-            + "seconds,run_folder", lines[0]);
+            + "seconds,shared_network,run_folder", lines[0]);
         Assert.Equal("single-colour,single-colour,red,1,true,0.5,0.52,0.02,0.2,1E-06,true,0.01,0.0125,0.75,true,0.9,"
-            + "61.5,objectives/0x-red", lines[1]);
+            + "61.5,false,objectives/0x-red", lines[1]);
         Assert.Equal("two-colour,two-colour,red|green,1,true,0.5,0.47,-0.03,-0.8,1E-06,true,0.01,0.0125,0.75,true,"
-            + "0.9,61.5,objectives/0x-red_green", lines[4]);
+            + "0.9,61.5,false,objectives/0x-red_green", lines[4]);
+        var shared = BenchTables.Csv([Results[3] with { SharedNetwork = true }]).Split('\n')[1];
+        Assert.EndsWith(",61.5,true,objectives/0x-red_green", shared);
     }
 
     [Fact]

@@ -25,4 +25,15 @@ public sealed class CommandLineTests
         Assert.Contains("two", errors.ToString());
         Assert.Contains("'pirmesh bench --help'", errors.ToString());
     }
+
+    [Fact]
+    public async Task UnknownCommand_OneMessageListingTheCommands()
+    {
+        var errors = new StringWriter();
+        var code = await PirMeshCommandLine.InvokeAsync(["frobnicate"], errors);
+        Assert.Equal(2, code);
+        var text = errors.ToString();
+        Assert.Contains("unknown command 'frobnicate'; the commands are run, bench, presets", text);
+        Assert.Single(text.Split('\n'), line => line.StartsWith("error:"));
+    }
 }

@@ -94,6 +94,15 @@ public sealed class ObjectiveListTests
     }
 
     [Fact]
+    public void Expand_EmptyEntries_AreSkippedWithANote()
+    {
+        var expanded = ObjectiveList.Expand("blue,, red,", null, null);
+
+        Assert.Equal(["blue", "red"], expanded.Objectives.Select(o => o.Objective.Name));
+        Assert.Equal("--objectives has 2 empty entry(ies) between commas; skipped", Assert.Single(expanded.Notes));
+    }
+
+    [Fact]
     public void Validate_UnknownFamily_NamesItAndTheFamilies()
     {
         var problems = ObjectiveList.Validate(ObjectiveList.Expand("colors,blue", null, null));

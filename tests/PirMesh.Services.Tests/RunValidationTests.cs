@@ -116,6 +116,26 @@ public sealed class RunValidationTests : IDisposable
     }
 
     [Fact]
+    public void Validate_OutputOrStoreWhereNothingCanBeWritten_NamesTheFlag()
+    {
+        // /proc accepts no new files, not even from root: the run must stop before its work, not when saving.
+        var output = "/proc/pirmesh-out-" + Guid.NewGuid().ToString("N");
+        var problems = RunValidator.Validate(Run(output: output));
+        Assert.Contains(problems, p => p.StartsWith($"--out: {output} cannot be written: ", StringComparison.Ordinal));
+        var store = "/proc/pirmesh-store-" + Guid.NewGuid().ToString("N");
+        var loopProblems = RunValidator.ValidateLoop(Run().Loop, store, 1);
+        Assert.Contains(loopProblems,
+            p => p.StartsWith($"--store: {store} cannot be written: ", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(output) || Directory.Exists(store));
+    }
+
+    [Fact]
+    public void Validate_NegativeSeed_NamesTheFlag()
+    {
+        Assert.Contains("--seed must be 0 or more, got -1", RunValidator.Validate(Run(l => l with { Seed = -1 })));
+    }
+
+    [Fact]
     public async Task Execute_OutputIsAFile_FailsBeforeAnyWork()
     {
         var file = Path.Combine(scratch, "taken.txt");
@@ -175,12 +195,35 @@ public sealed class RunValidationTests : IDisposable
         {
             Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, damaged);
             var problem = Assert.Single(RunValidator.Validate(Run()));
-            Assert.Contains("is not a readable ONNX model", problem);
+            Assert.Contains("is not the one Microsoft.ML.DnnImageFeaturizer.ResNet18 0.24.0 ships", problem);
+            Assert.Contains(Path.Combine(damaged, ResNet18Files.NetworkFileName), problem);
         }
         finally
         {
             Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, before);
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ModelFilesProblem_FlippedBytesOrSwappedFiles_AreFoundByTheirHash(bool swap)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(scratch, "altered-model")).FullName;
+        var network = File.ReadAllBytes(Path.Combine(ResNet18Files.Folder, ResNet18Files.NetworkFileName));
+        var preprocess = File.ReadAllBytes(Path.Combine(ResNet18Files.Folder, ResNet18Files.PreprocessFileName));
+        if (!swap)
+        {
+            // The same size and still a parseable model: only the weights' bytes change.
+            network.AsSpan(network.Length / 2, 24).Fill(0xFF);
+        }
+        File.WriteAllBytes(Path.Combine(folder, ResNet18Files.NetworkFileName), swap ? preprocess : network);
+        File.WriteAllBytes(Path.Combine(folder, ResNet18Files.PreprocessFileName), swap ? network : preprocess);
+        var problem = ResNet18Files.Problem(folder);
+        Assert.NotNull(problem);
+        Assert.Contains($"'{Path.Combine(folder, ResNet18Files.NetworkFileName)}'", problem);
+        Assert.Contains($"expected {ResNet18Files.NetworkSha256}", problem);
+        Assert.Null(ResNet18Files.Problem());
     }
 
     [Fact]

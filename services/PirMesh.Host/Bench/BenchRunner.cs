@@ -240,6 +240,11 @@ public sealed class BenchRunner
             yield return $"--out: {benchFolder} already holds files but no {BenchManifest.FileName}, so it is not a "
                 + "bench folder; choose another folder";
         }
+        else if (RunValidator.NotWritable(Directory.Exists(benchFolder) ? benchFolder
+            : RunValidator.ParentOf(benchFolder)) is { } why)
+        {
+            yield return $"--out: {benchFolder} cannot be written: {why}";
+        }
     }
 
     /// <summary>

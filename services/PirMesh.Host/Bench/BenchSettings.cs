@@ -1,5 +1,6 @@
 using System.Globalization;
 using PirMesh.Contracts;
+using PirMesh.Learning;
 
 namespace PirMesh.Host.Bench;
 
@@ -30,6 +31,10 @@ public sealed record BenchSettings
 
     public required long Seed { get; init; }
 
+    /// <summary>
+    /// The libtorch threads the objectives run with, resolved: <c>--threads 0</c> is stored as this machine's core
+    /// count, so a resume on a machine with another count, or with an explicit equal count, is judged by what runs.
+    /// </summary>
     public required int Threads { get; init; }
 
     /// <summary>The bench settings of a loop template; relative paths are made absolute.</summary>
@@ -44,7 +49,7 @@ public sealed record BenchSettings
         ClassMapFile = loop.ClassMapFile is null ? null : FullPath(loop.ClassMapFile),
         Estimator = loop.Estimator,
         Seed = loop.Seed,
-        Threads = threads,
+        Threads = TorchCompute.ResolveThreads(threads),
     };
 
     /// <summary>Every setting that differs, as <c>--flag: X in bench.json, Y now</c>.</summary>
@@ -69,7 +74,8 @@ public sealed record BenchSettings
         Compare("--class-map", ClassMapFile, now.ClassMapFile);
         Compare("--estimator", Estimator, now.Estimator);
         Compare("--seed", Seed, now.Seed);
-        Compare("--threads", Threads, now.Threads);
+        // Folders written before thread counts were resolved store 0: one per core, taken as this machine's.
+        Compare("--threads", TorchCompute.ResolveThreads(Threads), TorchCompute.ResolveThreads(now.Threads));
         return differences;
     }
 

@@ -17,7 +17,7 @@ public static class BenchTables
     public static readonly string CsvHeader =
         "family,group,objective,rounds,basis,mean_pir_before,mean_pir_after,change_in_mean_pir,cohens_d,welch_p,"
         + "significant_at_0.001,estimated_change,initial_sd,non_zero_share,spread_basis,estimator_val_r,seconds,"
-        + "run_folder";
+        + "shared_network,run_folder";
 
     /// <summary>CSV with <see cref="CsvHeader"/>; numbers in invariant culture, not-a-number cells empty.</summary>
     public static string Csv(IReadOnlyList<BenchResult> results)
@@ -31,7 +31,7 @@ public static class BenchTables
                 r.Rounds.ToString(CultureInfo.InvariantCulture), r.Basis, Number(r.MeanBefore), Number(r.MeanAfter),
                 Number(r.Change), Number(r.CohensD), Number(r.PValue), r.Significant ? "true" : "false",
                 Number(r.EstimatedChange), Number(r.InitialSd), Number(r.NonZeroShare), r.SpreadBasis,
-                Number(r.EstimatorValR), Number(r.Seconds), r.RunFolder,
+                Number(r.EstimatorValR), Number(r.Seconds), r.SharedNetwork ? "true" : "false", r.RunFolder,
             ];
             text.AppendJoin(',', cells.Select(Quote)).Append('\n');
         }

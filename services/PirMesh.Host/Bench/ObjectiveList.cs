@@ -73,8 +73,13 @@ public static partial class ObjectiveList
         int seedFilters = 1, int filterSets = 1)
     {
         var listed = new List<ListedObjective>();
-        var tokens = (objectives ?? "").Split(',',
-            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var notes = new List<string>();
+        var items = (objectives ?? "").Split(',', StringSplitOptions.TrimEntries);
+        var tokens = items.Where(t => t.Length > 0).ToArray();
+        if (tokens.Length > 0 && tokens.Length < items.Length)
+        {
+            notes.Add($"--objectives has {items.Length - tokens.Length} empty entry(ies) between commas; skipped");
+        }
         foreach (var token in tokens)
         {
             if (Family(token, seedFilters, filterSets) is { } family)
@@ -101,7 +106,6 @@ public static partial class ObjectiveList
         }
 
         var kept = new List<ListedObjective>();
-        var notes = new List<string>();
         var seen = new Dictionary<string, ListedObjective>(StringComparer.OrdinalIgnoreCase);
         foreach (var item in listed)
         {

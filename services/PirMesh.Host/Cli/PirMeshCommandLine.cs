@@ -27,6 +27,15 @@ public static class PirMeshCommandLine
         {
             return await parsed.InvokeAsync();
         }
+        var root = parsed.RootCommandResult.Command;
+        if (parsed.CommandResult.Command == root && args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            // One clear message instead of both "command not provided" and "unrecognized argument".
+            await errors.WriteLineAsync($"error: unknown command '{args[0]}'; the commands are "
+                + string.Join(", ", root.Subcommands.Select(c => c.Name)));
+            await errors.WriteLineAsync("See 'pirmesh --help'.");
+            return 2;
+        }
         foreach (var error in parsed.Errors)
         {
             await errors.WriteLineAsync($"error: {error.Message}");

@@ -53,6 +53,11 @@ public static class RunValidator
         {
             problems.Add($"--out: {run.OutputDirectory} already exists and is not empty; choose another folder");
         }
+        else if (NotWritable(ParentOf(run.OutputDirectory)) is { } why)
+        {
+            // The results are staged next to the output folder, then renamed into place.
+            problems.Add($"--out: {run.OutputDirectory} cannot be written: {why}");
+        }
         problems.AddRange(ValidateLoop(run.Loop, run.StoreRoot, run.Threads));
         return problems;
     }
@@ -99,6 +104,10 @@ public static class RunValidator
         {
             problems.Add($"--store: {storeRoot} is, or lies under, a file; it must be a folder");
         }
+        else if (NotWritable(storeRoot) is { } why)
+        {
+            problems.Add($"--store: {storeRoot} cannot be written: {why}");
+        }
         if (loop.EvaluationImages < 2)
         {
             problems.Add($"--eval-images must be at least 2, got {loop.EvaluationImages}");
@@ -107,6 +116,10 @@ public static class RunValidator
         {
             problems.Add($"--impressions must be greater than zero, got {loop.ImpressionsPerImage}");
         }
+        if (loop.Seed < 0)
+        {
+            problems.Add($"--seed must be 0 or more, got {loop.Seed}");
+        }
         if (threads is < 0 or > MaxThreads)
         {
             problems.Add($"--threads must be between 0 (one per core) and {MaxThreads}, got {threads}");
@@ -114,6 +127,31 @@ public static class RunValidator
         problems.AddRange(CheckPhotos(loop));
         return problems;
     }
+
+    /// <summary>
+    /// Why files cannot be written in <paramref name="folder"/>, or null when they can: the folder is created when
+    /// missing, and a probe file is written and deleted, so a read-only or special file system is found before a
+    /// run's work rather than when its results are saved.
+    /// </summary>
+    internal static string? NotWritable(string folder)
+    {
+        try
+        {
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, $".pirmesh-write-check-{Environment.ProcessId}-{Guid.NewGuid():N}");
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>The folder that holds <paramref name="path"/> (the current folder for a bare name).</summary>
+    internal static string ParentOf(string path) =>
+        Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) ?? Path.GetFullPath(path);
 
     /// <summary>The nearest ancestor of <paramref name="path"/> that is a file, which blocks creating it.</summary>
     internal static string? AncestorFile(string path)

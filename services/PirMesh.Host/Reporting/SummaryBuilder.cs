@@ -28,7 +28,12 @@ internal static class SummaryBuilder
             RoundCount = loop.Rounds.Count,
             Alpha = RoundComparer.Alpha,
             InitialSpread = loop.Rounds.Count == 0 ? null : Spread(loop.Rounds[0].TrainingInteractions.Spread),
-            Caveats = SharedNetworkCaveat.For(settings.Objective, settings.Estimator) is { } caveat ? [caveat] : [],
+            Caveats = new[]
+                {
+                    SharedNetworkCaveat.For(settings.Objective, settings.Estimator),
+                    SparseSignalCaveat.For(loop.Rounds.Count == 0 ? null : loop.Rounds[0].TrainingInteractions.Spread),
+                }
+                .OfType<string>().ToList(),
             Pretraining = new PretrainingSummary(loop.Pretraining.FromCache, loop.Pretraining.DurationSeconds,
                 loop.Pretraining.Generator.Key, pretrainingChart),
             Performance = Performance(loop.Rounds, facts),

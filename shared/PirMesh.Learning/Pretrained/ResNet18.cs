@@ -107,7 +107,7 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
 
     /// <summary>
     /// A process-wide copy for scoring only: frozen (no gradients), in inference mode, on <paramref name="device"/>.
-    /// Loaded on first use and kept, so objectives do not parse the 45 MB file for every batch.
+    /// Loaded on first use and kept, so objectives do not parse the 64 MB file for every batch.
     /// </summary>
     public static ResNet18 Frozen(int side, Device device)
     {
@@ -319,10 +319,11 @@ public sealed class ResNet18 : Module<Tensor, Tensor>
     private static (long[] Order, Tensor Mean) ReadPreprocessing(string path)
     {
         var graph = OnnxReader.ReadModel(path).Graph;
-        var ops = string.Join(",", graph.Node.Select(n => n.OpType));
-        if (ops != "Split,Concat,Sub")
+        var ops = graph.Node.Select(n => n.OpType).ToList();
+        if (string.Join(",", ops) != "Split,Concat,Sub")
         {
-            throw new InvalidDataException($"'{path}' is not the expected Split, Concat, Sub preprocessing: {ops}");
+            var shown = string.Join(", ", ops.Take(5)) + (ops.Count > 5 ? $", ... ({ops.Count} nodes)" : "");
+            throw new InvalidDataException($"'{path}' is not the expected Split, Concat, Sub preprocessing: {shown}");
         }
         var split = graph.Node[0].Output.ToList();
         var order = graph.Node[1].Input.Select(name => (long)split.IndexOf(name)).ToArray();
