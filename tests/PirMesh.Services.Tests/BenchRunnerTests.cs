@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using PirMesh.Contracts;
 using PirMesh.Host.Bench;
 using PirMesh.Host.Cli;
+using PirMesh.Learning.Pretrained;
 
 namespace PirMesh.Services.Tests;
 
@@ -187,6 +188,32 @@ public sealed class BenchRunnerTests : IDisposable
         Assert.Contains("--rounds: 1 in bench.json, 2 now", errors);
         Assert.Contains("objectives: 3 in bench.json, 4 now", errors);
         Assert.Equal(before, Snapshot());
+    }
+
+    [Theory]
+    [InlineData("scratch", "--objectives family resnet18-k1: 'resnet18:layer1:k1:s1': ")]
+    [InlineData("resnet18", "--estimator resnet18: ")]
+    public void Plan_ModelFilesMissing_OneProblemNamingWhatNeedsThem(string estimator, string expected)
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(scratch, "no-model")).FullName;
+        var before = Environment.GetEnvironmentVariable(ResNet18Files.EnvironmentVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, empty);
+            var request = Request("red,resnet18-k1");
+            BenchRunner.Plan(request with { Loop = request.Loop with { Estimator = estimator } }, out var problems,
+                out _);
+            var problem = Assert.Single(problems);
+            Assert.StartsWith(expected, problem);
+            Assert.Contains(Path.Combine(empty, "ResNet18.onnx"), problem);
+            BenchRunner.Plan(request with { Loop = request.Loop with { Estimator = "scratch" } } with
+                { Objectives = "red" }, out var none, out _);
+            Assert.Empty(none);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, before);
+        }
     }
 
     [Fact]

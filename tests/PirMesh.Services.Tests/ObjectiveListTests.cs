@@ -1,4 +1,3 @@
-using PirMesh.Learning.Pretrained;
 using PirMesh.Host.Bench;
 
 namespace PirMesh.Services.Tests;
@@ -132,25 +131,6 @@ public sealed class ObjectiveListTests
             expanded.Objectives.Select(o => o.Objective.Name));
         var problem = Assert.Single(ObjectiveList.Validate(expanded));
         Assert.Contains("'blu e'", problem);
-    }
-
-    [Fact]
-    public void Validate_ResNetObjectiveWithoutTheModelFiles_SaysSoBeforeAnyWork()
-    {
-        var empty = Directory.CreateTempSubdirectory("pirmesh-no-model").FullName;
-        var before = Environment.GetEnvironmentVariable(ResNet18Files.EnvironmentVariable);
-        try
-        {
-            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, empty);
-            var problem = Assert.Single(ObjectiveList.Validate(ObjectiveList.Expand("red,resnet18-k1", null, null)));
-            Assert.Contains("'resnet18:layer1:k1:s1' needs the ResNet-18 model", problem);
-            Assert.Contains(Path.Combine(empty, "ResNet18.onnx"), problem);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable(ResNet18Files.EnvironmentVariable, before);
-            Directory.Delete(empty);
-        }
     }
 
     [Fact]

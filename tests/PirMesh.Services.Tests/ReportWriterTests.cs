@@ -332,6 +332,30 @@ public sealed class ReportWriterTests : IDisposable
         Assert.Contains("**Caveat.** " + caveat, report[report.IndexOf("## Verdict", StringComparison.Ordinal)..]);
     }
 
+    [Fact]
+    public async Task WriteAsync_SparseFirstBatch_AddsTheSparseCaveatAfterTheSharedNetworkOne()
+    {
+        var loop = await BuildLoopAsync(knowTruth: true);
+        var first = loop.Rounds[0];
+        var sparse = new PirSpread("true", 0.0048, 0.02, 0.01);
+        var resnet = loop with
+        {
+            Settings = loop.Settings with { Objective = "resnet18:layer3:k1:s1", Estimator = "resnet18" },
+            Rounds = [first with { TrainingInteractions = first.TrainingInteractions with { Spread = sparse } },
+                .. loop.Rounds.Skip(1)],
+        };
+
+        await new ReportWriter(store).WriteAsync(resnet, Facts, Output, Ct);
+
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(Path.Combine(Output, "summary.json"), Ct));
+        var caveats = json.RootElement.GetProperty("caveats").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Equal([SharedNetworkCaveat.For("resnet18:layer3:k1:s1", "resnet18"), SparseSignalCaveat.For(sparse)],
+            caveats);
+        Assert.Contains("only 2.0% of round 1's training images", caveats[1]);
+        var report = await File.ReadAllTextAsync(Path.Combine(Output, "report.md"), Ct);
+        Assert.Contains("> **Caveat.** " + caveats[1], report);
+    }
+
     private static async Task<JsonObject> ReadSummaryAsync(string folder) =>
         JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "summary.json"), Ct))!.AsObject();
 

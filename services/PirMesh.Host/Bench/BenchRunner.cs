@@ -209,7 +209,14 @@ public sealed class BenchRunner
         notes = expanded.Notes;
         if (request.ObjectivesFile is null || lines is not null)
         {
-            problems.AddRange(ObjectiveList.Validate(expanded));
+            var objectiveProblems = ObjectiveList.Validate(expanded);
+            problems.AddRange(objectiveProblems);
+            if (objectiveProblems.Count == 0 && RunValidator.ModelFilesProblem(request.Loop.Estimator,
+                    expanded.Objectives.Select(o => ($"{o.Origin}: '{o.Objective.Name}'", o.Objective.Name)))
+                is { } missing)
+            {
+                problems.Add(missing);
+            }
         }
 
         problems.AddRange(RunValidator.ValidateLoop(request.Loop, request.StoreRoot, request.Threads));

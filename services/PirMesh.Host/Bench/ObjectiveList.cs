@@ -1,6 +1,5 @@
 using System.Globalization;
 using PirMesh.Learning.Objectives;
-using PirMesh.Learning.Pretrained;
 
 namespace PirMesh.Host.Bench;
 
@@ -154,13 +153,6 @@ public static partial class ObjectiveList
                         + $"nor an objective: {ex.Message}"
                     : $"{item.Origin}: {ex.Message}");
             }
-        }
-
-        var feature = expanded.Objectives.FirstOrDefault(
-            o => o.Objective.Name.StartsWith(FeatureObjective.NetworkName, StringComparison.OrdinalIgnoreCase));
-        if (feature is not null && problems.Count == 0 && ResNet18Files.Problem() is { } missing)
-        {
-            problems.Add($"{feature.Origin}: '{feature.Objective.Name}' needs the ResNet-18 model: {missing}");
         }
 
         return problems;

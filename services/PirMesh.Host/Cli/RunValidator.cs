@@ -24,12 +24,11 @@ public static class RunValidator
         var problems = new List<string>();
         try
         {
-            var objective = ObjectiveCatalog.Parse(run.Loop.Objective);
-            // The estimator check in ValidateLoop already covers the files when the backbone needs them too.
-            if (objective.Network == FeatureObjective.NetworkName && run.Loop.Estimator != EstimatorFactory.ResNet
-                && ResNet18Files.Problem() is { } missing)
+            ObjectiveCatalog.Parse(run.Loop.Objective);
+            if (ModelFilesProblem(run.Loop.Estimator, [($"--objective {run.Loop.Objective}", run.Loop.Objective)])
+                is { } missing)
             {
-                problems.Add($"--objective {run.Loop.Objective}: {missing}");
+                problems.Add(missing);
             }
         }
         catch (FormatException ex)
@@ -79,10 +78,6 @@ public static class RunValidator
             problems.Add($"--estimator: unknown backbone '{loop.Estimator}'; expected one of: "
                 + string.Join(", ", EstimatorFactory.Backbones));
         }
-        else if (loop.Estimator == EstimatorFactory.ResNet && ResNet18Files.Problem() is { } missing)
-        {
-            problems.Add($"--estimator resnet18: {missing}");
-        }
         if (loop.Rounds < 1)
         {
             problems.Add($"--rounds must be at least 1, got {loop.Rounds}");
@@ -126,6 +121,23 @@ public static class RunValidator
         }
         problems.AddRange(CheckPhotos(loop));
         return problems;
+    }
+
+    /// <summary>
+    /// What is wrong with the pretrained ResNet-18 files, named after the first thing that needs them: the
+    /// estimator when it is <c>resnet18</c>, else the first ResNet-18 objective. Null when nothing needs the files
+    /// or they are usable. Run and bench both check here, once, before any work.
+    /// </summary>
+    /// <param name="objectives">Each objective's name with how to point at it, such as its option.</param>
+    public static string? ModelFilesProblem(string estimator,
+        IEnumerable<(string Needer, string Objective)> objectives)
+    {
+        var needer = estimator == EstimatorFactory.ResNet
+            ? "--estimator resnet18"
+            : objectives.Where(o => o.Objective.Trim()
+                    .StartsWith(FeatureObjective.NetworkName, StringComparison.OrdinalIgnoreCase))
+                .Select(o => o.Needer).FirstOrDefault();
+        return needer is not null && ResNet18Files.Problem() is { } missing ? $"{needer}: {missing}" : null;
     }
 
     /// <summary>
